@@ -1,0 +1,72 @@
+/// The error registry (STYLE.md, habit 5). Codes are stable: never renumber or reuse one.
+///
+/// Each code maps to
+/// - an HTTP status (for `/api`, `/fhir`, `/dicomweb`),
+/// - an HL7 v2 acknowledgment code and a Table 0357 error condition code (HL7 v2.5.1 §2.15.5),
+/// - a DICOM DIMSE status (PS3.7 Annex C; A9xx/Cxxx failures, A7xx out of resources).
+public enum PGErrorCode: String, Sendable, CaseIterable {
+    // 1xxx: photo input and wrapping
+    case inputUnreadable = "PG-1001"
+    case unsupportedFormat = "PG-1002"
+    case malformedImage = "PG-1003"
+    case imageTooLarge = "PG-1004"
+    case unsupportedJPEGProcess = "PG-1005"
+    case invalidAttribute = "PG-1006"
+    case missingRequired = "PG-1007"
+    case unknownBodySite = "PG-1008"
+    case invalidUIDRoot = "PG-1009"
+    // 2xxx: storage and output
+    case outputWriteFailed = "PG-2001"
+    // 3xxx: DICOM toolkit and files
+    case dicomToolkitUnavailable = "PG-3001"
+    case invalidDicomFile = "PG-3002"
+    case codecFailure = "PG-3003"
+    // 9xxx: anything else
+    case internalError = "PG-9001"
+
+    /// The stable identifier, e.g. `PG-1003`.
+    public var id: String { rawValue }
+
+    /// HTTP status for this error.
+    public var httpStatus: Int {
+        switch self {
+        case .inputUnreadable, .malformedImage, .invalidAttribute, .missingRequired, .invalidDicomFile:
+            return 400
+        case .unknownBodySite: return 422
+        case .unsupportedFormat, .unsupportedJPEGProcess: return 415
+        case .imageTooLarge: return 413
+        case .invalidUIDRoot, .outputWriteFailed, .dicomToolkitUnavailable, .codecFailure, .internalError:
+            return 500
+        }
+    }
+
+    /// HL7 v2 Table 0357 message error condition code (HL7 v2.5.1 §2.15.5.3).
+    public var hl7ErrorCondition: String {
+        switch self {
+        case .missingRequired: return "101"   // required field missing
+        case .invalidAttribute, .malformedImage, .inputUnreadable, .invalidDicomFile: return "102"  // data type error
+        case .unknownBodySite: return "103"   // table value not found
+        case .unsupportedFormat, .unsupportedJPEGProcess, .imageTooLarge: return "207"
+        case .invalidUIDRoot, .outputWriteFailed, .dicomToolkitUnavailable, .codecFailure, .internalError:
+            return "207"                      // application internal error
+        }
+    }
+
+    /// HL7 v2 Table 0008 acknowledgment code: AE for content errors, AR for our own failures.
+    public var hl7AckCode: String {
+        switch hl7ErrorCondition {
+        case "207" where httpStatus >= 500: return "AR"
+        default: return "AE"
+        }
+    }
+
+    /// DICOM DIMSE status (PS3.7 Annex C): 0xA700 out of resources for storage trouble,
+    /// 0xA900 data set does not match SOP class, 0xC000 cannot understand.
+    public var dicomStatus: UInt16 {
+        switch self {
+        case .outputWriteFailed: return 0xA700
+        case .invalidAttribute, .missingRequired, .unknownBodySite, .unsupportedJPEGProcess: return 0xA900
+        default: return 0xC000
+        }
+    }
+}
