@@ -13,6 +13,7 @@ let package = Package(
     name: "PhotoGate",
     products: [
         .executable(name: "photogate", targets: ["photogate"]),
+        .executable(name: "photogate-bench", targets: ["WrapBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,6 +50,12 @@ let package = Package(
                 "PhotoIngest", "DICOM", "PhotoGateCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // Benchmarks (bench/run-wrap): figures, not tests.
+        .executableTarget(
+            name: "WrapBench", dependencies: ["PhotoIngest", "ImageCodec", "PhotoFormats", "PhotoGateCore"],
+            path: "bench/WrapBench"
         ),
 
         // Shared test helpers: fixture paths, running real tools, PNM reading.

@@ -81,7 +81,7 @@ int putPixels(DcmDataset *ds, const pgd_pixels *px, E_TransferSyntax *xfer, pgd_
     if (px->icc && px->icc_length)
         ds->putAndInsertUint8Array(DCM_ICCProfile, px->icc, Uint32(px->icc_length));
 
-    if (!px->jpeg_path) {
+    if (!px->jpeg_path && !px->jpeg_data) {
         size_t expected = size_t(px->rows) * px->columns * px->samples;
         if (!px->native || px->native_length != expected)
             return fail(err, PGD_E_ARG, "native pixel data is %zu bytes, expected %zu", px->native_length, expected);
@@ -93,7 +93,7 @@ int putPixels(DcmDataset *ds, const pgd_pixels *px, E_TransferSyntax *xfer, pgd_
     }
 
     // Encapsulated (PS3.5 A.4): empty Basic Offset Table + one fragment holding the whole
-    // JPEG bitstream, streamed from the file when the data set is written.
+    // JPEG bitstream; a file-backed fragment is streamed when the data set is written.
     if (px->jpeg_length == 0 || (px->jpeg_length & 1) || px->jpeg_length > 0xFFFFFFF0ull)
         return fail(err, PGD_E_ARG, "encapsulated JPEG length %llu must be even and below 4 GiB",
                     (unsigned long long)px->jpeg_length);
@@ -103,13 +103,15 @@ int putPixels(DcmDataset *ds, const pgd_pixels *px, E_TransferSyntax *xfer, pgd_
     DcmPixelSequence *seq = new DcmPixelSequence(DCM_PixelSequenceTag);
     seq->insert(new DcmPixelItem(DCM_PixelItemTag));
     DcmPixelItem *fragment = new DcmPixelItem(DCM_PixelItemTag);
-    OFCondition c = fragment->createValueFromTempFile(new DcmInputFileStreamFactory(px->jpeg_path, 0),
-                                                      Uint32(px->jpeg_length), EBO_LittleEndian);
+    OFCondition c = px->jpeg_path
+        ? fragment->createValueFromTempFile(new DcmInputFileStreamFactory(px->jpeg_path, 0),
+                                            Uint32(px->jpeg_length), EBO_LittleEndian)
+        : fragment->putUint8Array(px->jpeg_data, Uint32(px->jpeg_length));
     if (c.good()) c = seq->insert(fragment);
     if (c.bad()) {
         delete fragment;
         delete seq;
-        return fail(err, PGD_E_IO, "JPEG fragment from %s: %s", px->jpeg_path, c.text());
+        return fail(err, PGD_E_IO, "JPEG fragment: %s", c.text());
     }
     DcmPixelData *pixelData = new DcmPixelData(DCM_PixelData);
     pixelData->putOriginalRepresentation(EXS_JPEGProcess1, NULL, seq);

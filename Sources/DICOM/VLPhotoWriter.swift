@@ -2,11 +2,17 @@ import CDcmtkShim
 import Foundation
 import PhotoGateCore
 
+/// A baseline JPEG bitstream of even length (padded after EOI with one 0x00, PS3.5 §A.4).
+public enum JPEGBitstream: Sendable {
+    /// Large photos: streamed from the file when the DICOM object is written.
+    case file(path: String, length: UInt64)
+    case memory([UInt8])
+}
+
 /// Pixel data of a VL Photographic Image.
 public enum PhotoPixels: Sendable {
-    /// A baseline JPEG bitstream in a file whose length is even (padded after EOI with one
-    /// 0x00, PS3.5 §A.4), encapsulated as one fragment without re-encoding.
-    case jpegBaseline(path: String, length: UInt64, rows: Int, columns: Int, components: Int,
+    /// A baseline JPEG bitstream encapsulated as one fragment without re-encoding.
+    case jpegBaseline(JPEGBitstream, rows: Int, columns: Int, components: Int,
                       photometric: String, compressionRatio: Double)
     /// Native 8-bit samples (Explicit VR Little Endian).
     case native(pixels: [UInt8], rows: Int, columns: Int, samples: Int)
@@ -30,8 +36,9 @@ public enum VLPhotoWriter {
 
         var px = pgd_pixels()
         var native: [UInt8] = []
+        var jpegBytes: [UInt8] = []
         switch pixels {
-        case let .jpegBaseline(jpegPath, length, rows, columns, components, photometric, ratio):
+        case let .jpegBaseline(bitstream, rows, columns, components, photometric, ratio):
             guard rows <= 65535, columns <= 65535 else {
                 throw PGError(.imageTooLarge, "\(columns)×\(rows) pixels: DICOM Rows and Columns stop at 65535")
             }
@@ -39,8 +46,14 @@ public enum VLPhotoWriter {
             px.columns = UInt16(columns)
             px.samples = UInt8(components)
             px.photometric = c(photometric)
-            px.jpeg_path = c(jpegPath)
-            px.jpeg_length = length
+            switch bitstream {
+            case let .file(path, length):
+                px.jpeg_path = c(path)
+                px.jpeg_length = length
+            case let .memory(bytes):
+                jpegBytes = bytes
+                px.jpeg_length = UInt64(bytes.count)
+            }
             // DS: at most 16 characters (PS3.5 §6.2)
             px.lossy_ratio = c(String(String(format: "%.2f", ratio).prefix(16)))
         case let .native(pixels, rows, columns, samples):
@@ -57,6 +70,8 @@ public enum VLPhotoWriter {
         var err = pgd_error()
         let rc = native.withUnsafeBufferPointer { nativeBuf in
             icc.withUnsafeBufferPointer { iccBuf in
+              jpegBytes.withUnsafeBufferPointer { jpegBuf in
+                if !jpegBytes.isEmpty { px.jpeg_data = jpegBuf.baseAddress }
                 px.native = nativeBuf.baseAddress
                 px.native_length = nativeBuf.count
                 px.icc = icc.isEmpty ? nil : iccBuf.baseAddress
@@ -68,6 +83,7 @@ public enum VLPhotoWriter {
                                            DicomToolkit.implementationVersionName, path, &err)
                     }
                 }
+              }
             }
         }
         guard rc == PGD_OK else {

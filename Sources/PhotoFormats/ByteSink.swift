@@ -23,7 +23,7 @@ public struct MemoryByteSink: ByteSink {
     }
 }
 
-/// Writes to a new file through a 1 MiB buffer; `finish()` flushes and fsyncs.
+/// Writes to a new file through a 1 MiB buffer; `finish()` flushes and (by default) fsyncs.
 public final class FileByteSink: ByteSink {
     private let fd: Int32
     public let path: String
@@ -53,9 +53,10 @@ public final class FileByteSink: ByteSink {
         }
     }
 
-    /// Flushes and fsyncs.
-    public func finish() throws {
+    /// Flushes, and fsyncs unless `sync` is false.
+    public func finish(sync: Bool = true) throws {
         try flush()
+        guard sync else { return }
         guard fsync(fd) == 0 else {
             throw PGError(.outputWriteFailed, "cannot sync \(path): \(String(cString: strerror(errno)))")
         }

@@ -23,13 +23,14 @@ struct AtomicOutput {
         return path
     }
 
-    /// fsyncs `path`, renames it to the final path and fsyncs the directory.
-    func commit(_ path: String) throws {
-        try Self.sync(path)
+    /// Renames `path` to the final path; with `sync`, fsyncs the file before and the
+    /// directory after, so the output survives a power loss once it is visible.
+    func commit(_ path: String, sync: Bool) throws {
+        if sync { try Self.sync(path) }
         guard rename(path, finalPath) == 0 else {
             throw PGError(.outputWriteFailed, "cannot move the output into place at \(finalPath): \(String(cString: strerror(errno)))")
         }
-        try? Self.sync(directory)
+        if sync { try? Self.sync(directory) }
     }
 
     /// Removes whatever temporaries are left.

@@ -9,43 +9,41 @@ extension PhotoWrapper {
     static let jpegBaselineUID = "1.2.840.10008.1.2.4.50"
 
     func prepareJPEG(_ path: String, output: inout AtomicOutput) throws -> PreparedPhoto {
-        // 1. Stream the file through the sanitizer into a temporary file: identifying
-        //    segments go, the frame is checked before any image data is copied.
-        let sanitizedPath = output.temporary("jpg")
+        // 1. Copy the file through the sanitizer: identifying segments go, the frame is
+        //    checked before any image data is copied. Large photos stream to a scratch file,
+        //    the rest stays in memory.
         var source = try FileByteSource(path: path)
-        var sink = try FileByteSink(path: sanitizedPath)
-        var info = try JPEGSanitizer().sanitize(from: &source, to: &sink, checkFrame: checkJPEGFrame)
-        try sink.finish()
+        var info: JPEGInfo
+        var bitstream: JPEGBitstream
+        if source.size <= limits.inMemoryJPEGBytes {
+            var sink = MemoryByteSink()
+            info = try JPEGSanitizer().sanitize(from: &source, to: &sink, checkFrame: checkJPEGFrame)
+            bitstream = .memory(sink.bytes)
+        } else {
+            let scratch = output.temporary("jpg")
+            var sink = try FileByteSink(path: scratch)
+            info = try JPEGSanitizer().sanitize(from: &source, to: &sink, checkFrame: checkJPEGFrame)
+            try sink.finish(sync: false)  // a scratch file: only the final DICOM object is synced
+            bitstream = .file(path: scratch, length: info.outputLength)
+        }
         let exif = info.exif.map(ExifMetadata.init(tiff:)) ?? ExifMetadata()
         let removed = info.removed
 
         // 2. Orientation and coding process decide whether pixels must change.
         var derivation: String?
-        var jpegPath = sanitizedPath
         if exif.orientation != .normal || !info.frame.isBaseline {
-            let original = try Array(Data(contentsOf: URL(fileURLWithPath: sanitizedPath)))
-            let (jpeg, note) = try reshape(original, frame: info.frame, orientation: exif.orientation,
+            let (jpeg, note) = try reshape(try bitstream.bytes(), frame: info.frame, orientation: exif.orientation,
                                            icc: info.iccProfile)
             derivation = note
             // Every bitstream that reaches DICOM passes the sanitizer, also our own output.
-            jpegPath = output.temporary("final.jpg")
             var memory = MemoryByteSource(jpeg)
-            let finalSink = try FileByteSink(path: jpegPath)
-            var fileSink = finalSink
-            info = try JPEGSanitizer().sanitize(from: &memory, to: &fileSink)
-            try finalSink.finish()
+            var sink = MemoryByteSink()
+            info = try JPEGSanitizer().sanitize(from: &memory, to: &sink)
+            bitstream = .memory(sink.bytes)
         }
 
         // 3. One fragment, even length: pad with one 0x00 after EOI (PS3.5 §A.4).
-        var length = info.outputLength
-        if length % 2 == 1 {
-            let pad = try FileHandle(forWritingTo: URL(fileURLWithPath: jpegPath))
-            try pad.seekToEnd()
-            try pad.write(contentsOf: [0x00])
-            try pad.synchronize()
-            try pad.close()
-            length += 1
-        }
+        try bitstream.padToEvenLength()
 
         let frame = info.frame
         let photometric: String
@@ -60,7 +58,7 @@ extension PhotoWrapper {
         }
         let uncompressed = Double(frame.rows * frame.columns * frame.components.count)
         return PreparedPhoto(
-            pixels: .jpegBaseline(path: jpegPath, length: length, rows: frame.rows, columns: frame.columns,
+            pixels: .jpegBaseline(bitstream, rows: frame.rows, columns: frame.columns,
                                   components: frame.components.count, photometric: photometric,
                                   compressionRatio: uncompressed / Double(max(info.outputLength, 1))),
             rows: frame.rows, columns: frame.columns, transferSyntaxUID: Self.jpegBaselineUID,
@@ -105,5 +103,31 @@ extension PhotoWrapper {
                 + (frame.isBaseline ? " (no lossless transform for \(frame.columns)x\(frame.rows))" : ""))
         }
         return (encoded, steps.joined(separator: "; ") + "; re-encoded as baseline JPEG, quality \(limits.reencodeQuality)")
+    }
+}
+
+extension JPEGBitstream {
+    func bytes() throws -> [UInt8] {
+        switch self {
+        case let .memory(bytes): return bytes
+        case let .file(path, _): return try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+    }
+
+    /// Appends one 0x00 after EOI when the length is odd.
+    mutating func padToEvenLength() throws {
+        switch self {
+        case var .memory(bytes) where bytes.count % 2 == 1:
+            bytes.append(0)
+            self = .memory(bytes)
+        case let .file(path, length) where length % 2 == 1:
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: [0x00])
+            try handle.close()
+            self = .file(path: path, length: length + 1)
+        default:
+            break
+        }
     }
 }

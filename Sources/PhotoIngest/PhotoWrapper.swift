@@ -16,13 +16,17 @@ import PhotoGateCore
 /// - PNG is stored losslessly as native pixels (Explicit VR Little Endian).
 public struct PhotoWrapper: Sendable {
     public var limits: WrapLimits
+    /// fsync the output before it is renamed into place (and the directory after), so an
+    /// output that exists survives a power loss. Off only where the caller owns durability.
+    public var durable: Bool
     let uids: any UIDGenerating
     let clock: @Sendable () -> Date
 
-    public init(uids: any UIDGenerating, limits: WrapLimits = WrapLimits(),
+    public init(uids: any UIDGenerating, limits: WrapLimits = WrapLimits(), durable: Bool = true,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.uids = uids
         self.limits = limits
+        self.durable = durable
         self.clock = clock
     }
 
@@ -47,7 +51,7 @@ public struct PhotoWrapper: Sendable {
                                               wrappedAt: CaptureDateTime(date: clock()))
         let dicomPath = output.temporary("dcm")
         try VLPhotoWriter.write(header: header, pixels: prepared.pixels, iccProfile: prepared.iccProfile, to: dicomPath)
-        try output.commit(dicomPath)
+        try output.commit(dicomPath, sync: durable)
         return WrapResult(outputPath: outputPath, uids: ids, rows: prepared.rows, columns: prepared.columns,
                           transferSyntaxUID: prepared.transferSyntaxUID, orientation: prepared.orientation,
                           derivation: prepared.derivation, removed: prepared.removed)

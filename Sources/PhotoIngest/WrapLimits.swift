@@ -9,6 +9,9 @@ public struct WrapLimits: Sendable, Equatable {
     /// Quality used when pixels have to be re-encoded (orientation without a lossless
     /// transform, progressive or arithmetic-coded input).
     public var reencodeQuality = 95
+    /// Photos up to this size are processed in memory; larger ones stream through a scratch
+    /// file beside the output, so memory use stays flat however large the photo is.
+    public var inMemoryJPEGBytes: UInt64 = 16 << 20
 
     public init() {}
 }

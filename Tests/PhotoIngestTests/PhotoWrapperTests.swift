@@ -143,6 +143,20 @@ struct PhotoWrapperTests {
         #expect(Fixtures.listing(dir) == [])
     }
 
+    @Test(arguments: ["baseline-420.jpg", "odd-length.jpg", "orient-6.jpg"])
+    func streamingThroughAScratchFileGivesTheSameFragment(name: String) throws {
+        // Given the size threshold that sends every photo through the scratch-file path
+        var streaming = WrapLimits()
+        streaming.inMemoryJPEGBytes = 0
+        // When the same photo is wrapped both ways
+        let (inMemory, _) = try wrapFixture(name)
+        let (streamed, dir) = try wrapFixture(name, limits: streaming)
+        // Then the pixel data is identical, the object valid, and no scratch file is left
+        #expect(try DicomFile(path: streamed.outputPath).fragment(0) == DicomFile(path: inMemory.outputPath).fragment(0))
+        #expect(try dciodvfyProblems(streamed.outputPath) == [])
+        #expect(Fixtures.listing(dir) == ["out.dcm"])
+    }
+
     @Test func successLeavesOnlyTheOutputFile() throws {
         let (_, dir) = try wrapFixture("orient-8.jpg")
         #expect(Fixtures.listing(dir) == ["out.dcm"])

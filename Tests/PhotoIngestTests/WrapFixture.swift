@@ -33,9 +33,11 @@ struct WrapFixture: Sendable, CustomStringConvertible {
 
 /// Wraps with fixed test context into a fresh scratch directory.
 func wrapFixture(_ name: String, bodyPart: String? = "HAND", laterality: Laterality? = .left,
-                 patientName: String = "Doe^Jane") throws -> (result: WrapResult, dir: String) {
+                 patientName: String = "Doe^Jane", limits: WrapLimits = WrapLimits())
+    throws -> (result: WrapResult, dir: String)
+{
     let dir = try Fixtures.scratchDirectory()
-    let wrapper = PhotoWrapper(uids: try DicomUIDGenerator(root: "1.2.826.0.1.3680043.10.999"))
+    let wrapper = PhotoWrapper(uids: try DicomUIDGenerator(root: "1.2.826.0.1.3680043.10.999"), limits: limits)
     let site = try BodySiteCatalog.standard.resolve(bodyPart: bodyPart, snomedCode: nil)
     let result = try wrapper.wrap(
         inputPath: Fixtures.photo(name),

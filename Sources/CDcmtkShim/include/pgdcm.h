@@ -51,17 +51,18 @@ typedef struct pgd_code {
     const char *meaning;
 } pgd_code;
 
-/* The pixel data of a VL Photographic Image: either an encapsulated baseline JPEG held in
- * a file (jpeg_path; its length must be even: pad with one 0x00 after EOI), or native
- * 8-bit interleaved samples in memory. */
+/* The pixel data of a VL Photographic Image: an encapsulated baseline JPEG held in a file
+ * (jpeg_path) or in memory (jpeg_data) - its length must be even: pad with one 0x00 after
+ * EOI - or native 8-bit interleaved samples in memory. */
 typedef struct pgd_pixels {
     uint16_t rows, columns;
     uint8_t samples;              /* 1 or 3 */
     const char *photometric;      /* MONOCHROME2, RGB, YBR_FULL_422 */
-    const char *jpeg_path;        /* encapsulated JPEG Baseline; NULL for native */
-    uint64_t jpeg_length;         /* bytes in jpeg_path (even) */
+    const char *jpeg_path;        /* encapsulated JPEG Baseline streamed from this file, or NULL */
+    uint64_t jpeg_length;         /* bytes in jpeg_path or jpeg_data (even) */
+    const uint8_t *jpeg_data;     /* encapsulated JPEG Baseline in memory, or NULL */
     const char *lossy_ratio;      /* Lossy Image Compression Ratio for JPEG, e.g. "9.52" */
-    const uint8_t *native;        /* native pixels when jpeg_path is NULL */
+    const uint8_t *native;        /* native pixels when there is no JPEG */
     size_t native_length;
     const uint8_t *icc;           /* ICC profile for (0028,2000), or NULL */
     size_t icc_length;
