@@ -74,3 +74,16 @@ struct WrapCommandTests {
         #expect(out.stderr.split(separator: "\n").count == 1)
     }
 }
+
+struct ToolkitStartupTests {
+    @Test func missingDataDictionaryFailsLoudlyWithoutOutput() throws {
+        let dir = try Fixtures.scratchDirectory()
+        let out = try Tool.run(Tool.photogate, ["wrap", Fixtures.photo("baseline-420.jpg"), "-o", dir + "/out.dcm",
+                                                "--patient-id", "1", "--patient-name", "Doe^Jane"],
+                               environment: ["DCMDICTPATH": dir + "/no-such-dictionary.dic"])
+        #expect(out.status == 70)
+        #expect(out.stderr.contains("PG-3001"))
+        #expect(out.stderr.contains("data dictionary"))
+        #expect(Fixtures.listing(dir) == [])
+    }
+}
