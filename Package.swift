@@ -17,6 +17,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure core: error registry, UIDs, photo metadata, DICOM attribute building.
@@ -44,10 +54,36 @@ let package = Package(
         // Composition: photo file -> DICOM object.
         .target(name: "PhotoIngest", dependencies: ["PhotoGateCore", "PhotoFormats", "ImageCodec", "DICOM"]),
 
+        // Shell: SQLite (GRDB) index, encrypted blob store, outbox and audit trail.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "PhotoGateCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Composition root: configuration, the gateway's operations, HTTP API, services.
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "PhotoGateCore", "PhotoFormats", "PhotoIngest", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
         .executableTarget(
             name: "photogate",
             dependencies: [
-                "PhotoIngest", "DICOM", "PhotoGateCore",
+                "PhotoIngest", "DICOM", "PhotoGateCore", "Gateway", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,13 +96,25 @@ let package = Package(
 
         // Shared test helpers: fixture paths, running real tools, PNM reading.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PhotoGateCoreTests", dependencies: ["PhotoGateCore"]),
+        .testTarget(
+            name: "PhotoGateCoreTests",
+            dependencies: ["PhotoGateCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "PhotoFormatsTests", dependencies: ["PhotoFormats", "PhotoGateCore", "TestSupport"]),
         .testTarget(
             name: "PhotoIngestTests",
             dependencies: ["PhotoIngest", "ImageCodec", "DICOM", "PhotoFormats", "PhotoGateCore", "TestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "PhotoGateCore", "TestSupport"]),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "Storage", "PhotoGateCore", "PhotoFormats", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -21,6 +21,22 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
     case dicomToolkitUnavailable = "PG-3001"
     case invalidDicomFile = "PG-3002"
     case codecFailure = "PG-3003"
+    // 4xxx: business rules and resources
+    case invalidStateTransition = "PG-4001"
+    case releaseRequiresNote = "PG-4002"
+    case releaseRequiresConsent = "PG-4003"
+    case notFound = "PG-4004"
+    case publicationDenied = "PG-4005"
+    case conflict = "PG-4006"
+    // 5xxx: requests and access
+    case unauthenticated = "PG-5001"
+    case forbidden = "PG-5002"
+    case badRequest = "PG-5003"
+    case payloadTooLarge = "PG-5004"
+    case unsupportedMediaType = "PG-5005"
+    // 6xxx: configuration and keys
+    case invalidConfiguration = "PG-6001"
+    case keyUnavailable = "PG-6002"
     // 9xxx: anything else
     case internalError = "PG-9001"
 
@@ -32,10 +48,16 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
         switch self {
         case .inputUnreadable, .malformedImage, .invalidAttribute, .missingRequired, .invalidDicomFile:
             return 400
-        case .unknownBodySite: return 422
-        case .unsupportedFormat, .unsupportedJPEGProcess: return 415
-        case .imageTooLarge: return 413
-        case .invalidUIDRoot, .outputWriteFailed, .dicomToolkitUnavailable, .codecFailure, .internalError:
+        case .unknownBodySite, .releaseRequiresNote, .releaseRequiresConsent: return 422
+        case .unsupportedFormat, .unsupportedJPEGProcess, .unsupportedMediaType: return 415
+        case .imageTooLarge, .payloadTooLarge: return 413
+        case .invalidStateTransition, .conflict: return 409
+        case .notFound: return 404
+        case .publicationDenied, .forbidden: return 403
+        case .unauthenticated: return 401
+        case .badRequest: return 400
+        case .invalidUIDRoot, .outputWriteFailed, .dicomToolkitUnavailable, .codecFailure, .internalError,
+             .invalidConfiguration, .keyUnavailable:
             return 500
         }
     }
@@ -44,10 +66,15 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
     public var hl7ErrorCondition: String {
         switch self {
         case .missingRequired: return "101"   // required field missing
-        case .invalidAttribute, .malformedImage, .inputUnreadable, .invalidDicomFile: return "102"  // data type error
+        case .invalidAttribute, .malformedImage, .inputUnreadable, .invalidDicomFile, .badRequest: return "102"  // data type error
         case .unknownBodySite: return "103"   // table value not found
-        case .unsupportedFormat, .unsupportedJPEGProcess, .imageTooLarge: return "207"
-        case .invalidUIDRoot, .outputWriteFailed, .dicomToolkitUnavailable, .codecFailure, .internalError:
+        case .notFound: return "204"          // unknown key identifier
+        case .unsupportedFormat, .unsupportedJPEGProcess, .imageTooLarge, .payloadTooLarge, .unsupportedMediaType,
+             .invalidStateTransition, .releaseRequiresNote, .releaseRequiresConsent, .publicationDenied, .conflict,
+             .unauthenticated, .forbidden:
+            return "207"
+        case .invalidUIDRoot, .outputWriteFailed, .dicomToolkitUnavailable, .codecFailure, .internalError,
+             .invalidConfiguration, .keyUnavailable:
             return "207"                      // application internal error
         }
     }
@@ -64,7 +91,7 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
     /// 0xA900 data set does not match SOP class, 0xC000 cannot understand.
     public var dicomStatus: UInt16 {
         switch self {
-        case .outputWriteFailed: return 0xA700
+        case .outputWriteFailed, .keyUnavailable: return 0xA700
         case .invalidAttribute, .missingRequired, .unknownBodySite, .unsupportedJPEGProcess: return 0xA900
         default: return 0xC000
         }

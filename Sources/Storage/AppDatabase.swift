@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import Logging
+import PhotoGateCore
+
+/// Owns the SQLite database of a data directory (GRDB `DatabasePool`, WAL mode).
+///
+/// Durability: `synchronous = FULL`, so a committed transaction survives a power loss; the
+/// ``GroupCommitWriter`` lets concurrent writers share one commit (and one fsync).
+public struct AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating when needed) the database file and runs the migrations.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // WAL + FULL: every commit is fsynced before write() returns (SQLite docs, "PRAGMA synchronous").
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(pool)
+            writer = pool
+        } catch let error as PGError {
+            throw error
+        } catch {
+            throw PGError(.outputWriteFailed, "cannot open the database \(path): \(error)")
+        }
+    }
+
+    /// A database for tests and tools that need no file (in-memory, same migrations).
+    public init(inMemory: Void) throws {
+        let queue = try DatabaseQueue()
+        try Self.migrator.migrate(queue)
+        writer = queue
+    }
+
+    public var reader: any DatabaseReader { writer }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import PhotoGateCore
+
+/// Assets and where their bytes are.
+public enum AssetRepository {
+    public static func insert(_ db: Database, _ asset: Asset, blobs: AssetBlobs) throws {
+        try AssetRecord(asset, blobs: blobs).insert(db)
+    }
+
+    public static func find(_ db: Database, id: String) throws -> (asset: Asset, blobs: AssetBlobs)? {
+        guard let record = try AssetRecord.fetchOne(db, key: id) else { return nil }
+        return (record.domain, record.blobs)
+    }
+
+    /// Saves state, metadata and tags (never the blob references or UIDs).
+    public static func update(_ db: Database, _ asset: Asset) throws {
+        try db.execute(
+            sql: """
+                UPDATE asset SET state = ?, stream = ?, bodySite = ?, laterality = ?, description = ?,
+                  updatedAt = ?, releasedAt = ?, tags = ?, patientId = ? WHERE id = ?
+                """,
+            arguments: [asset.state.rawValue, asset.stream.rawValue, asset.bodySite, asset.laterality,
+                        asset.description, asset.updatedAt, asset.releasedAt, JSONColumn.encode(asset.tags),
+                        asset.patientID, asset.id])
+    }
+
+    /// Assets filtered by patient and state, oldest first.
+    public static func list(_ db: Database, patientID: String? = nil, state: AssetState? = nil,
+                            limit: Int = 100, offset: Int = 0) throws -> [Asset] {
+        var request = AssetRecord.all()
+        if let patientID { request = request.filter(AssetRecord.Columns.patientId == patientID) }
+        if let state { request = request.filter(AssetRecord.Columns.state == state.rawValue) }
+        return try request.order(AssetRecord.Columns.createdAt, AssetRecord.Columns.id)
+            .limit(limit, offset: offset).fetchAll(db).map(\.domain)
+    }
+
+    /// Every asset of a patient in `state` (uses the patientId index).
+    public static func ofPatient(_ db: Database, _ patientID: String, state: AssetState? = nil) throws -> [Asset] {
+        var request = AssetRecord.filter(AssetRecord.Columns.patientId == patientID)
+        if let state { request = request.filter(AssetRecord.Columns.state == state.rawValue) }
+        return try request.fetchAll(db).map(\.domain)
+    }
+
+    public static func count(_ db: Database, state: AssetState? = nil) throws -> Int {
+        var request = AssetRecord.all()
+        if let state { request = request.filter(AssetRecord.Columns.state == state.rawValue) }
+        return try request.fetchCount(db)
+    }
+}

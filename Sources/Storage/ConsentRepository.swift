@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import PhotoGateCore
+
+/// Consents, with the expiry schedule kept beside them.
+public enum ConsentRepository {
+    /// Inserts or replaces a consent and recomputes its expiry schedule. A deadline that
+    /// moves resets its "raised" mark, so a renewed consent warns again.
+    public static func save(_ db: Database, _ consent: Consent, leadTime: TimeInterval) throws {
+        let active = consent.status == .active
+        let end = active ? consent.period.end : nil
+        let expiringDue = end.map { $0.addingTimeInterval(-leadTime) }
+        var record = ConsentRecord(consent, expiringDueAt: expiringDue, expiredDueAt: end)
+        if let old = try ConsentRecord.fetchOne(db, key: consent.id) {
+            record.expiringRaisedAt = old.expiringDueAt == expiringDue ? old.expiringRaisedAt : nil
+            record.expiredRaisedAt = old.expiredDueAt == end ? old.expiredRaisedAt : nil
+            try record.update(db)
+        } else {
+            try record.insert(db)
+        }
+    }
+
+    public static func find(_ db: Database, id: String) throws -> Consent? {
+        try ConsentRecord.fetchOne(db, key: id)?.domain
+    }
+
+    public static func ofPatient(_ db: Database, _ patientID: String) throws -> [Consent] {
+        try ConsentRecord.filter(ConsentRecord.Columns.patientId == patientID)
+            .order(Column("createdAt"), ConsentRecord.Columns.id).fetchAll(db).map(\.domain)
+    }
+
+    /// Consents whose expiry warning is due at `now` and not raised yet (partial index).
+    public static func dueExpiring(_ db: Database, now: Date, limit: Int) throws -> [Consent] {
+        try ConsentRecord.fetchAll(db, sql: """
+            SELECT * FROM consent INDEXED BY consent_expiring_due
+            WHERE expiringRaisedAt IS NULL AND expiringDueAt IS NOT NULL AND expiringDueAt <= ?
+            ORDER BY expiringDueAt LIMIT ?
+            """, arguments: [now, limit]).map(\.domain)
+    }
+
+    /// Consents that expired at `now` and whose expiry was not raised yet (partial index).
+    public static func dueExpired(_ db: Database, now: Date, limit: Int) throws -> [Consent] {
+        try ConsentRecord.fetchAll(db, sql: """
+            SELECT * FROM consent INDEXED BY consent_expired_due
+            WHERE expiredRaisedAt IS NULL AND expiredDueAt IS NOT NULL AND expiredDueAt <= ?
+            ORDER BY expiredDueAt LIMIT ?
+            """, arguments: [now, limit]).map(\.domain)
+    }
+
+    public static func markExpiringRaised(_ db: Database, id: String, at: Date) throws {
+        try db.execute(sql: "UPDATE consent SET expiringRaisedAt = ? WHERE id = ?", arguments: [at, id])
+    }
+
+    public static func markExpiredRaised(_ db: Database, id: String, at: Date) throws {
+        try db.execute(sql: "UPDATE consent SET expiredRaisedAt = ?, expiringRaisedAt = COALESCE(expiringRaisedAt, ?) WHERE id = ?",
+                       arguments: [at, at, id])
+    }
+}
+
+/// Usages (the take-down list) and reviews.
+public enum UsageRepository {
+    public static func insert(_ db: Database, _ usage: Usage) throws { try UsageRecord(usage).insert(db) }
+
+    public static func ofAssets(_ db: Database, _ assetIDs: [String]) throws -> [Usage] {
+        guard !assetIDs.isEmpty else { return [] }
+        return try UsageRecord.filter(assetIDs.contains(UsageRecord.Columns.assetId))
+            .order(UsageRecord.Columns.publishedAt).fetchAll(db).map(\.domain)
+    }
+
+    public static func insert(_ db: Database, _ review: Review) throws { try ReviewRecord(review).insert(db) }
+
+    public static func reviews(_ db: Database, assetID: String) throws -> [Review] {
+        try ReviewRecord.filter(Column("assetId") == assetID).order(Column("reviewedAt")).fetchAll(db).map(\.domain)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import PhotoGateCore
+
+/// Patients and their identifiers.
+public enum PatientRepository {
+    public static func find(_ db: Database, id: String) throws -> Patient? {
+        guard let record = try PatientRecord.fetchOne(db, key: id) else { return nil }
+        return record.domain(identifiers: try identifiers(db, patientID: id))
+    }
+
+    /// The patient holding `identifier`, following merge links to the surviving patient.
+    public static func find(_ db: Database, identifier: Identifier) throws -> Patient? {
+        guard let link = try PatientIdentifierRecord
+            .filter(PatientIdentifierRecord.Columns.system == identifier.system
+                && PatientIdentifierRecord.Columns.value == identifier.value)
+            .fetchOne(db)
+        else { return nil }
+        var patient = try find(db, id: link.patientId)
+        var hops = 0
+        while let survivor = patient?.mergedInto, hops < 16 {
+            patient = try find(db, id: survivor)
+            hops += 1
+        }
+        return patient
+    }
+
+    /// Inserts a new patient; fails with `PG-4006` when one of its identifiers is taken.
+    public static func insert(_ db: Database, _ patient: Patient) throws {
+        try PatientRecord(patient).insert(db)
+        try attach(db, patient.identifiers, to: patient.id)
+    }
+
+    /// Saves demographics and status; identifiers are added (never silently moved).
+    public static func update(_ db: Database, _ patient: Patient) throws {
+        try PatientRecord(patient).update(db)
+        try attach(db, patient.identifiers, to: patient.id)
+    }
+
+    static func attach(_ db: Database, _ identifiers: [Identifier], to patientID: String) throws {
+        for identifier in identifiers {
+            if let existing = try PatientIdentifierRecord
+                .filter(PatientIdentifierRecord.Columns.system == identifier.system
+                    && PatientIdentifierRecord.Columns.value == identifier.value)
+                .fetchOne(db)
+            {
+                guard existing.patientId == patientID else {
+                    throw PGError(.conflict, "identifier \(identifier) belongs to another patient")
+                }
+                continue
+            }
+            try PatientIdentifierRecord(system: identifier.system, value: identifier.value, patientId: patientID).insert(db)
+        }
+    }
+
+    static func identifiers(_ db: Database, patientID: String) throws -> [Identifier] {
+        try PatientIdentifierRecord.filter(PatientIdentifierRecord.Columns.patientId == patientID)
+            .order(PatientIdentifierRecord.Columns.system, PatientIdentifierRecord.Columns.value)
+            .fetchAll(db).map { Identifier(system: $0.system, value: $0.value) }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import PhotoGateCore
+
+/// Row of `asset`.
+struct AssetRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "asset"
+    enum Columns {
+        static let id = Column("id")
+        static let patientId = Column("patientId")
+        static let state = Column("state")
+        static let createdAt = Column("createdAt")
+    }
+
+    var id: String
+    var patientId: String
+    var stream: String
+    var state: String
+    var bodySite: String?
+    var laterality: String?
+    var description: String?
+    var capturedAt: Date?
+    var createdAt: Date
+    var updatedAt: Date
+    var releasedAt: Date?
+    var studyInstanceUID: String
+    var seriesInstanceUID: String
+    var sopInstanceUID: String
+    var contentType: String
+    var tags: String
+    var originalBlob: String
+    var dicomBlob: String
+
+    init(_ a: Asset, blobs: AssetBlobs) {
+        id = a.id
+        patientId = a.patientID
+        stream = a.stream.rawValue
+        state = a.state.rawValue
+        bodySite = a.bodySite
+        laterality = a.laterality
+        description = a.description
+        capturedAt = a.capturedAt
+        createdAt = a.createdAt
+        updatedAt = a.updatedAt
+        releasedAt = a.releasedAt
+        studyInstanceUID = a.studyInstanceUID
+        seriesInstanceUID = a.seriesInstanceUID
+        sopInstanceUID = a.sopInstanceUID
+        contentType = a.contentType
+        tags = JSONColumn.encode(a.tags)
+        originalBlob = blobs.original
+        dicomBlob = blobs.dicom
+    }
+
+    var domain: Asset {
+        Asset(id: id, patientID: patientId, stream: AssetStream(rawValue: stream) ?? .clinical,
+              state: AssetState(rawValue: state) ?? .toBeAssessed, bodySite: bodySite, laterality: laterality,
+              description: description, capturedAt: capturedAt, createdAt: createdAt, updatedAt: updatedAt,
+              releasedAt: releasedAt, studyInstanceUID: studyInstanceUID, seriesInstanceUID: seriesInstanceUID,
+              sopInstanceUID: sopInstanceUID, contentType: contentType, tags: JSONColumn.decode([String].self, tags) ?? [])
+    }
+
+    var blobs: AssetBlobs { AssetBlobs(original: originalBlob, dicom: dicomBlob) }
+}
+
+/// The blob IDs of an asset's stored bytes.
+public struct AssetBlobs: Sendable, Equatable {
+    public var original: String
+    public var dicom: String
+
+    public init(original: String, dicom: String) {
+        self.original = original
+        self.dicom = dicom
+    }
+}

@@ -1,0 +1,57 @@
+import Crypto
+import Foundation
+import GRDB
+import PhotoGateCore
+
+/// Row of `token`.
+struct TokenRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "token"
+
+    var id: String
+    var name: String
+    var role: String
+    var hash: String
+    var createdAt: Date
+    var revokedAt: Date?
+}
+
+/// Who a valid bearer token belongs to.
+public struct Principal: Sendable, Equatable {
+    public let tokenID: String
+    public let name: String
+    public let role: Role
+
+    public init(tokenID: String, name: String, role: Role) {
+        self.tokenID = tokenID
+        self.name = name
+        self.role = role
+    }
+}
+
+/// Bearer tokens: 32 random bytes, shown once; only their SHA-256 is stored.
+public enum TokenStore {
+    /// Creates a token and returns its secret value (`pg_…`), which is never stored.
+    public static func create(_ db: Database, name: String, role: Role, at: Date) throws -> (token: String, id: String) {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var rng = SystemRandomNumberGenerator()
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &rng) }
+        let token = "pg_" + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let id = UUID().uuidString.lowercased()
+        try TokenRecord(id: id, name: name, role: role.rawValue, hash: hash(token), createdAt: at).insert(db)
+        return (token, id)
+    }
+
+    /// The principal of a presented token, or nil when unknown or revoked.
+    public static func principal(_ db: Database, token: String) throws -> Principal? {
+        guard let record = try TokenRecord.filter(Column("hash") == hash(token)).fetchOne(db),
+              record.revokedAt == nil, let role = Role(rawValue: record.role)
+        else { return nil }
+        return Principal(tokenID: record.id, name: record.name, role: role)
+    }
+
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import PhotoGateCore
+import Storage
+import TestSupport
+import Testing
+
+struct GroupCommitWriterTests {
+    @Test func concurrentWritesAllCommitAndAFailingOneRollsBackAlone() async throws {
+        let db = try AppDatabase(path: try Fixtures.scratchDirectory() + "/pg.sqlite")
+        let writer = GroupCommitWriter(writer: db.writer)
+        let now = Date()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<200 {
+                group.addTask {
+                    do {
+                        try await writer.write { db in
+                            try PatientRepository.insert(db, Patient(id: "p\(i)", identifiers: [Identifier(system: "mrn", value: "\(i)")], updatedAt: now))
+                            if i % 50 == 0 { throw PGError(.conflict, "refused") }
+                        }
+                    } catch let error as PGError {
+                        #expect(error.code == .conflict && i % 50 == 0)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let count = try await db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM patient") }
+        #expect(count == 196)
+        let ids = try await db.writer.read { try String.fetchAll($0, sql: "SELECT patientId FROM patientIdentifier") }
+        #expect(!ids.contains("p0") && !ids.contains("p50") && ids.contains("p1"))
+    }
+
+    @Test func theSchedulerQueriesUseTheirPartialIndexes() throws {
+        let db = try AppDatabase(inMemory: ())
+        let plans = try db.writer.read { db in
+            try ["expiringDueAt", "expiredDueAt"].map { column -> String in
+                let raised = column == "expiringDueAt" ? "expiringRaisedAt" : "expiredRaisedAt"
+                return try Row.fetchAll(db, sql: """
+                    EXPLAIN QUERY PLAN SELECT * FROM consent WHERE \(raised) IS NULL AND \(column) IS NOT NULL AND \(column) <= ?
+                    ORDER BY \(column) LIMIT 10
+                    """, arguments: [Date()]).map { $0["detail"] as String? ?? "" }.joined(separator: "; ")
+            }
+        }
+        #expect(plans[0].contains("consent_expiring_due"), "\(plans[0])")
+        #expect(plans[1].contains("consent_expired_due"), "\(plans[1])")
+    }
+}
