@@ -73,8 +73,9 @@ XMP = (b"http://ns.adobe.com/xap/1.0/\x00"
        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
        b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="52,22.44N" '
        b'exif:GPSLongitude="4,53.2E"/></rdf:RDF></x:xmpmeta>')
-IPTC = b"Photoshop 3.0\x00" + b"8BIM\x04\x04\x00\x00" + struct.pack(">I", 18) + \
-       b"\x1c\x02\x05\x00\x0eJane Doe Wound" + b"\x00"
+IPTC_RECORD = b"\x1c\x02\x05\x00\x0eJane Doe Wound"  # IPTC 2:05 Object Name
+IPTC = b"Photoshop 3.0\x00" + b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(IPTC_RECORD)) + \
+       IPTC_RECORD + b"\x00"
 
 
 def main():
