@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "PhotoGateCore", "PhotoFormats", "PhotoIngest", "Storage",
+                "PhotoGateCore", "PhotoFormats", "PhotoIngest", "Storage", "DICOM", "ImageCodec",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -105,7 +105,16 @@ let package = Package(
             name: "PhotoIngestTests",
             dependencies: ["PhotoIngest", "ImageCodec", "DICOM", "PhotoFormats", "PhotoGateCore", "TestSupport"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "TestSupport", "Storage", "PhotoGateCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PhotoGateCore", "TestSupport"]),
         .testTarget(
             name: "GatewayTests",

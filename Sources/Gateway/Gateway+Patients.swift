@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import PhotoGateCore
+import Storage
+
+/// Changes to a patient (`PATCH /api/patients`; later driven by FHIR Patient and HL7 ADT).
+/// A nil field is left as it is.
+public struct PatientPatch: Codable, Sendable {
+    public var family: String?
+    public var given: [String]?
+    public var birthDate: String?
+    public var gender: String?
+    public var deceased: Bool?
+    public var deceasedAt: Date?
+
+    public init(family: String? = nil, given: [String]? = nil, birthDate: String? = nil, gender: String? = nil,
+                deceased: Bool? = nil, deceasedAt: Date? = nil) {
+        self.family = family
+        self.given = given
+        self.birthDate = birthDate
+        self.gender = gender
+        self.deceased = deceased
+        self.deceasedAt = deceasedAt
+    }
+}
+
+extension Gateway {
+    public func findPatient(_ identifier: Identifier, by who: Principal) async throws -> PatientView {
+        try await writer.write { db in
+            guard let p = try PatientRepository.find(db, identifier: identifier) else {
+                try self.audit(db, who, "patient.read", outcome: "not-found")
+                throw PGError(.notFound, "no patient with identifier \(identifier)")
+            }
+            try self.audit(db, who, "patient.read", patient: p.id)
+            return PatientView(p)
+        }
+    }
+
+    /// Updates (or creates) the patient with this identifier. A death notice — `deceased`
+    /// becoming true, or a `deceasedAt` — runs the death workflow in the same transaction:
+    /// every active asset goes to `to-be-assessed`, publication is blocked, and
+    /// `patient.deceased` asks the communications team to verify the next-of-kin's wishes.
+    public func patchPatient(_ identifier: Identifier, _ patch: PatientPatch, by who: Principal) async throws
+        -> (patient: PatientView, created: Bool)
+    {
+        if let birthDate = patch.birthDate { try Self.checkDate(birthDate) }
+        if let gender = patch.gender, !["male", "female", "other", "unknown"].contains(gender) {
+            throw PGError(.badRequest, "gender '\(gender)' must be male, female, other or unknown (FHIR administrative-gender)")
+        }
+        return try await writer.write { db in
+            let now = self.clock()
+            var created = false
+            var patient: Patient
+            if let found = try PatientRepository.find(db, identifier: identifier) {
+                patient = found
+            } else {
+                patient = Patient(id: self.newID(), identifiers: [identifier], updatedAt: now)
+                try PatientRepository.insert(db, patient)
+                created = true
+            }
+            let wasDeceased = patient.deceased
+            if let v = patch.family { patient.family = v }
+            if let v = patch.given { patient.given = v }
+            if let v = patch.birthDate { patient.birthDate = v }
+            if let v = patch.gender { patient.gender = v }
+            if let v = patch.deceasedAt { patient.deceasedAt = v; patient.deceased = true }
+            if let v = patch.deceased {
+                patient.deceased = v
+                if !v { patient.deceasedAt = nil }
+            }
+            patient.updatedAt = now
+            let dies = patient.deceased && !wasDeceased
+            if dies { patient.deceasedRecordedAt = now }
+            try PatientRepository.update(db, patient)
+            try self.audit(db, who, created ? "patient.create" : "patient.update", patient: patient.id,
+                           detail: dies ? ["deceased": "true"] : [:])
+            if dies { try self.runDeathWorkflow(db, patient: patient, previous: wasDeceased, by: who) }
+            if wasDeceased && !patient.deceased {
+                // A cancelled death notice never releases photos by itself: they stay on hold.
+                let held = try AssetRepository.ofPatient(db, patient.id, state: .toBeAssessed)
+                for asset in held {
+                    try self.raise(db, .assetReviewRequired, patient: patient.id, asset: asset.id,
+                                   ["reason": "death-notice-cancelled"])
+                }
+            }
+            return (PatientView(patient), created)
+        }
+    }
+
+    /// Assets on hold, events raised: part of the transaction that recorded the death.
+    func runDeathWorkflow(_ db: Database, patient: Patient, previous: Bool, by who: Principal) throws {
+        let now = clock()
+        let active = try AssetRepository.ofPatient(db, patient.id, state: .active)
+        let consents = try ConsentRepository.ofPatient(db, patient.id)
+        var alive = patient
+        alive.deceased = previous
+        let held = AssetTransitions.onPatientDeceased(assets: active, at: now)
+        for asset in held {
+            try AssetRepository.update(db, asset)
+            try audit(db, who, "asset.state", patient: patient.id, asset: asset.id,
+                      detail: ["from": "active", "to": asset.state.rawValue, "cause": "patient-deceased"])
+            try raise(db, .assetReviewRequired, patient: patient.id, asset: asset.id, ["reason": "patient-deceased"])
+        }
+        let heldByID = Dictionary(uniqueKeysWithValues: held.map { ($0.id, $0) })
+        try raiseBlocked(db, assets: active, reason: "patient-deceased",
+                         before: { ConsentPolicy.decide(asset: $0, patient: alive, consents: consents, channel: $1, at: now) },
+                         after: { ConsentPolicy.decide(asset: heldByID[$0.id] ?? $0, patient: patient, consents: consents,
+                                                       channel: $1, at: now) })
+        try raise(db, .patientDeceased, patient: patient.id, [
+            "identifiers": .array(patient.identifiers.map { .string($0.description) }),
+            "deceasedAt": patient.deceasedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null,
+            "assets": .array(held.map { .string($0.id) }),
+            "action": "verify next-of-kin wishes before any further publication",
+        ])
+    }
+
+    static func checkDate(_ value: String) throws {
+        let compact = value.replacingOccurrences(of: "-", with: "")
+        guard value.count == 10, (try? DicomValue.da(compact, field: "birthDate")) != nil else {
+            throw PGError(.badRequest, "birthDate '\(value)' is not a date in the form YYYY-MM-DD")
+        }
+    }
+}

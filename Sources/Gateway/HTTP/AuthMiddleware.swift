@@ -1,0 +1,58 @@
+import Hummingbird
+import PhotoGateCore
+import Storage
+
+/// Resolves the bearer token of every request except `/health` and turns errors into the
+/// API's JSON errors. A missing or unknown token is a 401, audited.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
+    let gateway: Gateway
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            var context = context
+            if request.uri.path != "/health" {
+                guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+                      case let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), !token.isEmpty
+                else {
+                    await gateway.auditFailure(nil, "auth.unauthenticated", outcome: "denied",
+                                               detail: ["path": request.uri.path, "why": "no bearer token"])
+                    throw PGError(.unauthenticated, "a bearer token is required (Authorization: Bearer …)")
+                }
+                guard let principal = try await gateway.principal(token: token) else {
+                    await gateway.auditFailure(nil, "auth.unauthenticated", outcome: "denied",
+                                               detail: ["path": request.uri.path, "why": "unknown or revoked token"])
+                    throw PGError(.unauthenticated, "the bearer token is not valid")
+                }
+                context.principal = principal
+            }
+            return try await next(request, context)
+        } catch {
+            throw APIError.from(error)
+        }
+    }
+}
+
+extension GatewayRequestContext {
+    /// The caller, who must hold one of `roles` (`admin` always may); a wrong role is a 403, audited.
+    func require(_ roles: Role..., gateway: Gateway, action: String) async throws -> Principal {
+        guard let principal else { throw PGError(.unauthenticated, "a bearer token is required") }
+        guard principal.role == .admin || roles.contains(principal.role) else {
+            await gateway.auditFailure(principal, "auth.forbidden", outcome: "denied",
+                                       detail: ["action": action, "needs": roles.map(\.rawValue).joined(separator: ",")])
+            throw PGError(.forbidden, "role \(principal.role.rawValue) may not \(action) (needs "
+                + (roles.map(\.rawValue) + ["admin"]).joined(separator: " or ") + ")")
+        }
+        return principal
+    }
+}
+
+extension Gateway {
+    /// The principal of a bearer token (read-only lookup by hash).
+    public func principal(token: String) async throws -> Principal? {
+        guard token.count <= 512 else { return nil }
+        return try await database.reader.read { try TokenStore.principal($0, token: token) }
+    }
+}
