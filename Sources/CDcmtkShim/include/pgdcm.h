@@ -113,6 +113,205 @@ void pgd_tag_keyword(uint32_t tag, char *buf, size_t cap);
 /* The name DCMTK knows for a UID (e.g. "VLPhotographicImageStorage"), or "" when unknown. */
 void pgd_uid_name(const char *uid, char *buf, size_t cap);
 
+/* The dictionary VR of a tag (e.g. "PN"), or "" when unknown. */
+void pgd_tag_vr(uint32_t tag, char *buf, size_t cap);
+
+/* ==== DIMSE networking (pgdcm_net_*.cpp) ============================================== */
+/* Association and DIMSE services over DCMTK's dcmnet: a multi-association SCP (C-ECHO,
+ * C-STORE, C-FIND, C-MOVE, C-GET) with its own accept loop, and one-shot SCU calls.
+ * Timeouts are in seconds. Callbacks run on the SCP's association threads (one thread per
+ * association): they must be thread-safe. */
+
+#define PGD_E_NET 7          /* association or DIMSE failure: peer aborted, timeout, protocol error */
+#define PGD_E_UNREACHABLE 8  /* TCP connection refused, unreachable or timed out */
+#define PGD_E_REJECTED 9     /* the peer rejected the association (A-ASSOCIATE-RJ, see pgd_reject) */
+#define PGD_E_NO_CONTEXT 10  /* the peer accepted none of the presentation contexts needed */
+#define PGD_E_LISTEN 11      /* cannot bind or listen on the port */
+
+/* DIMSE statuses (PS3.7 Annex C; PS3.4 B.2.3 storage, C.4 query/retrieve). */
+#define PGD_STATUS_SUCCESS 0x0000
+#define PGD_STATUS_PENDING 0xFF00
+#define PGD_STATUS_CANCEL 0xFE00
+#define PGD_STATUS_SOP_CLASS_NOT_SUPPORTED 0x0122
+#define PGD_STATUS_OUT_OF_RESOURCES 0xA700
+#define PGD_STATUS_SUBOPS_OUT_OF_RESOURCES 0xA702  /* retrieve: unable to perform sub-operations */
+#define PGD_STATUS_MOVE_DESTINATION_UNKNOWN 0xA801
+#define PGD_STATUS_IDENTIFIER_MISMATCH 0xA900      /* data set / identifier does not match SOP class */
+#define PGD_STATUS_SUBOPS_WARNING 0xB000           /* retrieve: one or more sub-operations failed */
+#define PGD_STATUS_CANNOT_UNDERSTAND 0xC000
+
+/* Association filter decisions (rejections are permanent, source service-user; PS3.8 9.3.4). */
+#define PGD_ASSOC_ACCEPT 0
+#define PGD_ASSOC_REJECT_CALLING_AE 1  /* reason 3: calling AE title not recognised */
+#define PGD_ASSOC_REJECT_CALLED_AE 2   /* reason 7: called AE title not recognised */
+#define PGD_ASSOC_REJECT 3             /* reason 1: no reason given */
+
+/* Query/Retrieve information models (PS3.4 C.6.1, C.6.2). */
+#define PGD_ROOT_PATIENT 1
+#define PGD_ROOT_STUDY 2
+
+/* An A-ASSOCIATE-RJ as received (PS3.8 Table 9-21): result 1 permanent / 2 transient,
+ * source 1 service-user / 2 ACSE / 3 presentation, reason as coded for that source. */
+typedef struct pgd_reject {
+    uint8_t result, source, reason;
+} pgd_reject;
+
+/* ---- SCP ---------------------------------------------------------------------------- */
+
+typedef struct pgd_scp pgd_scp;
+
+typedef struct pgd_scp_config {
+    const char *ae_title;           /* ours; calling AE title of C-MOVE sub-associations */
+    uint16_t port;                  /* 0 = any free port (read it with pgd_scp_port) */
+    int loopback_only;              /* listen on 127.0.0.1 only; otherwise on 0.0.0.0 */
+    uint32_t max_associations;      /* served at once; 0 -> 16; more: A-ASSOCIATE-RJ transient,
+                                       local limit exceeded */
+    uint32_t max_pdu;               /* our maximum receive PDU; 0 -> 65536 */
+    uint32_t acse_timeout_s;        /* reading an A-ASSOCIATE-RQ happens on the accept thread:
+                                       keep it short; 0 -> 5. Also DCMTK's process-wide socket
+                                       receive timeout for new connections (a peer stopping
+                                       mid-PDU); associations then get dimse_timeout_s */
+    uint32_t dimse_timeout_s;       /* waiting for a DIMSE message or an idle association;
+                                       0 -> 60 */
+    const char *incoming_dir;       /* C-STORE data sets are streamed to files here (required) */
+    const char *const *storage_sop_classes;  /* accepted besides VL Photographic, Video
+                                                Photographic, Dermoscopic Photography and
+                                                Secondary Capture */
+    size_t n_storage_sop_classes;
+    const char *implementation_class_uid;    /* A-ASSOCIATE-AC; NULL = DCMTK's */
+    const char *implementation_version;
+} pgd_scp_config;
+
+/* A received C-STORE: the complete Part 10 file (meta header + data set as received) is at
+ * file_path, a hidden name in incoming_dir. */
+typedef struct pgd_store_event {
+    const char *calling_ae, *called_ae, *peer_ip;
+    const char *sop_class_uid, *sop_instance_uid, *transfer_syntax_uid;
+    const char *file_path;
+    uint64_t file_size;
+} pgd_store_event;
+
+/* A C-FIND, C-MOVE or C-GET identifier. level is validated against the root (PS3.4 C.6):
+ * a missing or unknown level, or PATIENT in the study root, is answered with 0xA900 without
+ * calling back. keys: every non-sequence attribute of the identifier except Query/Retrieve
+ * Level, in order, in string form ("" = universal match / return key). */
+typedef struct pgd_query {
+    const char *calling_ae, *called_ae, *peer_ip;
+    int root;                        /* PGD_ROOT_* */
+    const char *level;               /* PATIENT, STUDY, SERIES or IMAGE */
+    const pgd_attr *keys;
+    size_t n_keys;
+    const char *move_destination;    /* C-MOVE: the Move Destination AE title; else NULL */
+} pgd_query;
+
+typedef struct pgd_rows pgd_rows;    /* C-FIND matches being collected */
+typedef struct pgd_plan pgd_plan;    /* C-MOVE / C-GET sub-operations being collected */
+
+/* Starts a new C-FIND match; pgd_rows_add adds one attribute to it (Query/Retrieve Level is
+ * added by the shim). Tags the dictionary cannot encode with the value are skipped. */
+int pgd_rows_next(pgd_rows *rows);
+int pgd_rows_add(pgd_rows *rows, uint32_t tag, const char *value);
+
+/* Adds one Part 10 file to send; sets where a C-MOVE sends them (required for C-MOVE). */
+int pgd_plan_add_file(pgd_plan *plan, const char *path);
+int pgd_plan_set_destination(pgd_plan *plan, const char *host, uint16_t port, const char *ae_title);
+
+/* Returns PGD_ASSOC_*. */
+typedef int (*pgd_assoc_cb)(void *ctx, const char *calling_ae, const char *called_ae, const char *peer_ip);
+/* Returns the C-STORE-RSP status; the response is sent after the callback returns. On a
+ * status other than success or warning (0xBxxx) the shim deletes the file if still there. */
+typedef uint16_t (*pgd_store_cb)(void *ctx, const pgd_store_event *event);
+/* Adds matches to rows and returns 0x0000, or a failure status (then rows are ignored). */
+typedef uint16_t (*pgd_find_cb)(void *ctx, const pgd_query *query, pgd_rows *rows);
+/* Adds the files to send (and for C-MOVE the destination) and returns 0x0000, or a failure
+ * status: 0xA801 unknown move destination, 0xA900, 0xC000... More than 65535 files are
+ * refused with 0xA701 (the counts are 16-bit). */
+typedef uint16_t (*pgd_retrieve_cb)(void *ctx, const pgd_query *query, pgd_plan *plan);
+
+typedef struct pgd_scp_handlers {
+    void *ctx;
+    pgd_assoc_cb on_association;  /* NULL = accept every association */
+    pgd_store_cb on_store;        /* required */
+    pgd_find_cb on_find;          /* NULL = C-FIND contexts refused */
+    pgd_retrieve_cb on_retrieve;  /* NULL = C-MOVE and C-GET contexts refused */
+} pgd_scp_handlers;
+
+typedef struct pgd_scp_counters {
+    uint64_t associations;  /* accepted */
+    uint64_t rejected;      /* rejected by the filter or the association limit */
+    uint64_t stored;        /* C-STOREs answered with success or warning */
+    uint64_t failed;        /* C-STOREs answered with a failure or lost mid-transfer */
+    uint32_t active;        /* associations being served now */
+} pgd_scp_counters;
+
+/* Binds and listens (so the port is known and in use from here on); handlers->ctx must stay
+ * valid until pgd_scp_destroy. */
+int pgd_scp_create(const pgd_scp_config *config, const pgd_scp_handlers *handlers, pgd_scp **out,
+                   pgd_error *err);
+/* The bound port (the real one when config->port was 0). */
+uint16_t pgd_scp_port(const pgd_scp *scp);
+/* The accept loop: blocks the calling thread (use a dedicated thread) until pgd_scp_stop,
+ * then closes the port, waits for the association threads and returns. Runs once. */
+int pgd_scp_run(pgd_scp *scp, pgd_error *err);
+/* Any thread. The listening socket is closed within 1 s; each association finishes the DIMSE
+ * operation in progress, acknowledges an A-RELEASE-RQ that follows, and is aborted when the
+ * peer starts another operation or stays idle for 1 s. */
+void pgd_scp_stop(pgd_scp *scp);
+void pgd_scp_stats(const pgd_scp *scp, pgd_scp_counters *out);
+/* Only after pgd_scp_run returned (or was never called). */
+void pgd_scp_destroy(pgd_scp *scp);
+
+/* ---- SCU (one association per call) ----------------------------------------------- */
+
+typedef struct pgd_scu_config {
+    const char *host;
+    uint16_t port;
+    const char *called_ae;           /* the peer's AE title */
+    const char *calling_ae;          /* ours */
+    uint32_t max_pdu;                /* 0 -> 65536 */
+    uint32_t connect_timeout_s;      /* TCP connect; 0 -> 10 */
+    uint32_t acse_timeout_s;         /* A-ASSOCIATE-AC / A-RELEASE-RP; 0 -> 30 */
+    uint32_t dimse_timeout_s;        /* each DIMSE response; 0 -> 60 */
+    const char *implementation_class_uid;  /* NULL = DCMTK's */
+    const char *implementation_version;
+} pgd_scu_config;
+
+/* Every call fills *rejected (when not NULL) if it fails with PGD_E_REJECTED. */
+
+int pgd_scu_echo(const pgd_scu_config *config, uint16_t *status, pgd_reject *rejected, pgd_error *err);
+
+typedef struct pgd_store_result {
+    uint16_t status;            /* C-STORE-RSP status when sent == 1 */
+    uint8_t sent;               /* 1 when a C-STORE-RSP was received */
+    char sop_instance_uid[65];
+    char message[256];          /* why it was not sent */
+} pgd_store_result;
+
+/* Sends the files over one association (more only past 128 presentation contexts). Contexts
+ * come from each file's SOP class and transfer syntax; with allow_fallback, files in a native
+ * (uncompressed) or deflated encoding also propose Explicit and Implicit VR Little Endian.
+ * Compressed files are never transcoded. Returns PGD_OK when the association(s) worked:
+ * results[i] tells about paths[i]. */
+int pgd_scu_store(const pgd_scu_config *config, const char *const *paths, size_t n, int allow_fallback,
+                  pgd_store_result *results, pgd_reject *rejected, pgd_error *err);
+
+/* One C-FIND match: attrs valid for the call only. */
+typedef void (*pgd_match_cb)(void *ctx, const pgd_attr *attrs, size_t n);
+
+/* C-FIND at level with the given keys (Query/Retrieve Level is added); *status = the final
+ * C-FIND-RSP status. */
+int pgd_scu_find(const pgd_scu_config *config, int root, const char *level, const pgd_attr *keys, size_t n_keys,
+                 pgd_match_cb on_match, void *ctx, uint16_t *status, pgd_reject *rejected, pgd_error *err);
+
+typedef struct pgd_move_result {
+    uint16_t status;            /* final C-MOVE-RSP status */
+    uint32_t completed, failed, warning;
+} pgd_move_result;
+
+/* C-MOVE to destination_ae (which the peer must know); blocks until the final response. */
+int pgd_scu_move(const pgd_scu_config *config, int root, const char *level, const pgd_attr *keys, size_t n_keys,
+                 const char *destination_ae, pgd_move_result *result, pgd_reject *rejected, pgd_error *err);
+
 #ifdef __cplusplus
 }
 #endif
