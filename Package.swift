@@ -14,12 +14,14 @@ let package = Package(
     products: [
         .executable(name: "photogate", targets: ["photogate"]),
         .executable(name: "photogate-bench", targets: ["WrapBench"]),
+        .executable(name: "photogate-gateway-bench", targets: ["GatewayBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -33,6 +35,23 @@ let package = Package(
         .target(name: "PhotoGateCore"),
         // Pure: JPEG / EXIF / PNG structure parsing and metadata stripping.
         .target(name: "PhotoFormats", dependencies: ["PhotoGateCore"]),
+
+        // Pure: HL7 v2 messages (parse, encode, escape, ACK/NAK) — HL7 v2.5.1 chapter 2.
+        .target(name: "HL7", dependencies: ["PhotoGateCore"]),
+        // Pure: FHIR R4 resource models and their JSON/XML codecs.
+        .target(name: "FHIR", dependencies: ["PhotoGateCore"]),
+        // Pure: the site mapping engine over Mappings/*.yaml.
+        .target(name: "Mappings", dependencies: ["PhotoGateCore", .product(name: "Yams", package: "Yams")]),
+        // Shell: MLLP framing and listener (SwiftNIO).
+        .target(
+            name: "MLLP",
+            dependencies: [
+                "HL7", "PhotoGateCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Shell: pixel codecs (libturbojpeg, libpng) behind a plain C API.
         .target(
@@ -68,7 +87,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "PhotoGateCore", "PhotoFormats", "PhotoIngest", "Storage", "DICOM", "ImageCodec",
+                "PhotoGateCore", "PhotoFormats", "PhotoIngest", "Storage", "DICOM", "ImageCodec", "Mappings", "HL7", "FHIR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -83,15 +102,25 @@ let package = Package(
         .executableTarget(
             name: "photogate",
             dependencies: [
-                "PhotoIngest", "DICOM", "PhotoGateCore", "Gateway", "Storage",
+                "PhotoIngest", "DICOM", "PhotoGateCore", "Gateway", "Storage", "Mappings", "HL7", "FHIR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Benchmarks (bench/run-wrap): figures, not tests.
         .executableTarget(
-            name: "WrapBench", dependencies: ["PhotoIngest", "ImageCodec", "PhotoFormats", "PhotoGateCore"],
+            name: "WrapBench", dependencies: ["PhotoIngest", "ImageCodec", "PhotoFormats", "PhotoGateCore", "Mappings"],
             path: "bench/WrapBench"
+        ),
+        .executableTarget(
+            name: "GatewayBench",
+            dependencies: [
+                "Gateway", "Storage", "PhotoGateCore", "ImageCodec", "PhotoFormats",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "bench/GatewayBench"
         ),
 
         // Shared test helpers: fixture paths, running real tools, PNM reading.
@@ -103,7 +132,7 @@ let package = Package(
         .testTarget(name: "PhotoFormatsTests", dependencies: ["PhotoFormats", "PhotoGateCore", "TestSupport"]),
         .testTarget(
             name: "PhotoIngestTests",
-            dependencies: ["PhotoIngest", "ImageCodec", "DICOM", "PhotoFormats", "PhotoGateCore", "TestSupport"]
+            dependencies: ["PhotoIngest", "ImageCodec", "DICOM", "PhotoFormats", "PhotoGateCore", "Mappings", "TestSupport"]
         ),
         .testTarget(
             name: "CLITests",
@@ -115,6 +144,23 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(
+            name: "HL7Tests",
+            dependencies: ["HL7", "PhotoGateCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "MLLPTests",
+            dependencies: [
+                "MLLP", "HL7", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "FHIRTests", dependencies: ["FHIR", "PhotoGateCore", "TestSupport"], exclude: ["validate_fhir.py"]),
+        .testTarget(name: "MappingsTests", dependencies: ["Mappings", "PhotoGateCore", "TestSupport"]),
+        .testTarget(name: "DICOMTests", dependencies: ["DICOM", "PhotoGateCore", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PhotoGateCore", "TestSupport"]),
         .testTarget(
             name: "GatewayTests",

@@ -39,14 +39,16 @@ extension Gateway {
         }
         guard !bytes.isEmpty else { throw PGError(.unsupportedFormat, "the request body is empty (a JPEG or PNG is expected)") }
         try Data(bytes).write(to: URL(fileURLWithPath: input))
-        let site = try Self.bodySite(request.bodySite)
+        let site = try bodySite(request.bodySite)
         let contentType = ImageFormat.sniff(Array(bytes.prefix(16))) == .png ? "image/png" : "image/jpeg"
 
         // 1. The patient (created when unknown) and its data key.
         let (patient, key) = try await ensurePatient(request.patient, by: who)
         // 2. DICOM object, in the private scratch directory (never plaintext in the data dir).
         let wrapper = PhotoWrapper(uids: uids, durable: false, clock: clock)
-        let context = try PatientContext(patientID: request.patient.value, issuer: Self.issuer(request.patient.system),
+        // Patient ID from the identifier dicom.yaml names (the MRN by default), else the upload's.
+        let idForDicom = patient.identifiers.first { $0.system == mappings.dicom.patientIDSystem } ?? request.patient
+        let context = try PatientContext(patientID: idForDicom.value, issuer: issuer(idForDicom.system),
                                          patientName: Self.dicomName(patient))
         let photo = try PhotoContext(bodySite: site, laterality: request.laterality, description: request.description)
         let wrapped = try wrapper.wrap(inputPath: input, patient: context, photo: photo, outputPath: dicomPath)
@@ -77,6 +79,14 @@ extension Gateway {
 
     /// The patient with this identifier, created (with its data key) when unknown.
     func ensurePatient(_ identifier: Identifier, by who: Principal) async throws -> (Patient, SymmetricKey) {
+        // The common case — a known patient with a key — needs no write transaction.
+        if let known = try await database.reader.read({ db -> (Patient, SymmetricKey)? in
+            guard let p = try PatientRepository.find(db, identifier: identifier),
+                  let key = try self.keys.existingKey(db, patientID: p.id) else { return nil }
+            return (p, key)
+        }) {
+            return known
+        }
         for _ in 0..<3 {
             do {
                 return try await writer.write { db in
@@ -190,17 +200,19 @@ extension Gateway {
         }
     }
 
-    static func bodySite(_ value: String?) throws -> BodySite? {
+    /// A SNOMED CT code or Body Part Examined term, through the site's body-site mapping.
+    func bodySite(_ value: String?) throws -> BodySite? {
         guard let value, !value.isEmpty else { return nil }
         let isCode = value.allSatisfy(\.isNumber)
-        return try BodySiteCatalog.standard.resolve(bodyPart: isCode ? nil : value, snomedCode: isCode ? value : nil)
+        return try mappings.bodySites.resolve(bodyPart: isCode ? nil : value, snomedCode: isCode ? value : nil)
     }
 
-    /// Issuer of Patient ID (LO, 64 characters) from an identifier system.
-    static func issuer(_ system: String) -> String? {
-        guard !system.isEmpty else { return nil }
-        if system.count <= 64 { return system }
-        return String(system.split(separator: "/").last?.suffix(64) ?? system.suffix(64))
+    /// Issuer of Patient ID (0010,0021) for an identifier system: the site's identifier
+    /// mapping, else the system itself when it fits DICOM LO (64 characters).
+    func issuer(_ system: String) -> String? {
+        if let mapped = mappings.identifiers.dicomIssuer(system: system) { return mapped }
+        guard !system.isEmpty, system.count <= 64 else { return nil }
+        return system
     }
 
     static func dicomName(_ p: Patient) -> String {

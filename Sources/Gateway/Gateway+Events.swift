@@ -43,7 +43,7 @@ extension Gateway {
     func takeDownList(_ db: Database, assetIDs: [String]) throws -> JSONValue {
         .array(try UsageRepository.ofAssets(db, assetIDs).map { u in
             .object(["asset": .string(u.assetID), "channel": .string(u.channel.rawValue), "location": .string(u.location),
-                     "publishedBy": .string(u.publishedBy), "publishedAt": .string(ISO8601DateFormatter().string(from: u.publishedAt))])
+                     "publishedBy": .string(u.publishedBy), "publishedAt": .string(JSON.iso8601(u.publishedAt))])
         })
     }
 }

@@ -108,7 +108,7 @@ extension Gateway {
                                                        channel: $1, at: now) })
         try raise(db, .patientDeceased, patient: patient.id, [
             "identifiers": .array(patient.identifiers.map { .string($0.description) }),
-            "deceasedAt": patient.deceasedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null,
+            "deceasedAt": patient.deceasedAt.map { .string(JSON.iso8601($0)) } ?? .null,
             "assets": .array(held.map { .string($0.id) }),
             "action": "verify next-of-kin wishes before any further publication",
         ])

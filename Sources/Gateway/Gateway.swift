@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+import Mappings
 import PhotoGateCore
 import PhotoIngest
 import Storage
@@ -17,6 +18,8 @@ public final class Gateway: Sendable {
     public let keys: KeyRing
     public let logger: Logger
     public let metrics: GatewayMetrics
+    /// The site mappings (identifiers, HL7 fields, death rules, consent channels, body sites).
+    public let mappings: SiteMappings
     let clock: @Sendable () -> Date
     let uids: DicomUIDGenerator
     /// Private scratch directory outside the data directory for plaintext working files.
@@ -28,6 +31,7 @@ public final class Gateway: Sendable {
                 clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "photogate")) throws {
         try config.validate()
         self.config = config
+        mappings = try SiteMappings.load(directory: config.mappings)
         self.clock = clock
         self.logger = logger
         let fm = FileManager.default
@@ -53,7 +57,7 @@ public final class Gateway: Sendable {
     deinit { try? FileManager.default.removeItem(atPath: scratch) }
 
     /// Publication channels this deployment knows.
-    public var channels: [Channel] { Channel.standard }
+    public var channels: [Channel] { mappings.consent.allChannels }
 
     var leadTime: TimeInterval { config.expiryLeadDays * 86_400 }
 

@@ -86,7 +86,7 @@ struct WebhookDelivery: Service {
     static func signature(secret: String, timestamp: String, body: [UInt8]) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array(timestamp.utf8) + [UInt8(ascii: ".")] + body,
                                                   using: SymmetricKey(data: Data(secret.utf8)))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Hex.string(mac)
     }
 
     func save(cursor: Int64, attempts: Int, nextAttempt: Date?, error: String?) async throws {

@@ -1,10 +1,6 @@
-/// The body sites PhotoGate knows, looked up by SNOMED CT code or Body Part Examined term.
-///
-/// The built-in subset covers the regions clinical photography uses most (skin regions,
-/// limbs, face), taken from PS3.16 CID 4031 "Common Anatomic Regions" and Annex L, limited to
-/// Body Part Examined terms that dciodvfy (dicom3tools) recognises, so every output validates.
-/// Sites add their own through `Mappings/` (see `Mappings/README.md`).
-public struct BodySiteCatalog: Sendable {
+/// The body sites a site knows, looked up by SNOMED CT code or Body Part Examined term.
+/// Loaded from `Mappings/body-sites.yaml` (see `Mappings/README.md`).
+public struct BodySiteCatalog: Sendable, Equatable {
     public let sites: [BodySite]
 
     public init(sites: [BodySite]) { self.sites = sites }
@@ -38,31 +34,4 @@ public struct BodySiteCatalog: Sendable {
         }
         return found
     }
-
-    /// PS3.16 CID 4031 / Annex L subset.
-    public static let standard = BodySiteCatalog(sites: [
-        BodySite(snomedCode: "818981001", meaning: "Abdomen", bodyPartExamined: "ABDOMEN", paired: false),
-        BodySite(snomedCode: "70258002", meaning: "Ankle joint", bodyPartExamined: "ANKLE", paired: true),
-        BodySite(snomedCode: "77568009", meaning: "Back", bodyPartExamined: "BACK", paired: false),
-        BodySite(snomedCode: "76752008", meaning: "Breast", bodyPartExamined: "BREAST", paired: true),
-        BodySite(snomedCode: "46862004", meaning: "Buttock", bodyPartExamined: "BUTTOCK", paired: true),
-        BodySite(snomedCode: "43799004", meaning: "Chest", bodyPartExamined: "CHEST", paired: false),
-        BodySite(snomedCode: "117590005", meaning: "Ear", bodyPartExamined: "EAR", paired: true),
-        BodySite(snomedCode: "127949000", meaning: "Elbow", bodyPartExamined: "ELBOW", paired: true),
-        BodySite(snomedCode: "81745001", meaning: "Eye", bodyPartExamined: "EYE", paired: true),
-        BodySite(snomedCode: "89545001", meaning: "Face", bodyPartExamined: "FACE", paired: false),
-        BodySite(snomedCode: "7569003", meaning: "Finger", bodyPartExamined: "FINGER", paired: true),
-        BodySite(snomedCode: "56459004", meaning: "Foot", bodyPartExamined: "FOOT", paired: true),
-        BodySite(snomedCode: "85562004", meaning: "Hand", bodyPartExamined: "HAND", paired: true),
-        BodySite(snomedCode: "69536005", meaning: "Head", bodyPartExamined: "HEAD", paired: false),
-        BodySite(snomedCode: "29836001", meaning: "Hip", bodyPartExamined: "HIP", paired: true),
-        BodySite(snomedCode: "72696002", meaning: "Knee", bodyPartExamined: "KNEE", paired: true),
-        BodySite(snomedCode: "30021000", meaning: "Lower leg", bodyPartExamined: "LEG", paired: true),
-        BodySite(snomedCode: "45048000", meaning: "Neck", bodyPartExamined: "NECK", paired: false),
-        BodySite(snomedCode: "16982005", meaning: "Shoulder", bodyPartExamined: "SHOULDER", paired: true),
-        BodySite(snomedCode: "68367000", meaning: "Thigh", bodyPartExamined: "THIGH", paired: true),
-        BodySite(snomedCode: "76505004", meaning: "Thumb", bodyPartExamined: "THUMB", paired: true),
-        BodySite(snomedCode: "29707007", meaning: "Toe", bodyPartExamined: "TOE", paired: true),
-        BodySite(snomedCode: "74670003", meaning: "Wrist joint", bodyPartExamined: "WRIST", paired: true),
-    ])
 }

@@ -126,6 +126,11 @@ extension AppDatabase {
                 t.column("revokedAt", .datetime)
             }
         }
+        // The death fan-out and per-patient listings filter on both columns; without this the
+        // planner may walk asset_on_state (every active asset) to find one patient's photos.
+        migrator.registerMigration("v2-asset-patient-state") { db in
+            try db.create(index: "asset_on_patientId_state", on: "asset", columns: ["patientId", "state"])
+        }
         return migrator
     }
 }

@@ -9,18 +9,18 @@ public enum AssetRepository {
     }
 
     public static func find(_ db: Database, id: String) throws -> (asset: Asset, blobs: AssetBlobs)? {
-        guard let record = try AssetRecord.fetchOne(db, key: id) else { return nil }
+        guard let record = try AssetRecord.fetchOne(db, cached: "SELECT * FROM asset WHERE id = ?", [id]) else { return nil }
         return (record.domain, record.blobs)
     }
 
     /// Saves state, metadata and tags (never the blob references or UIDs).
     public static func update(_ db: Database, _ asset: Asset) throws {
         try db.execute(
-            sql: """
+            cached: """
                 UPDATE asset SET state = ?, stream = ?, bodySite = ?, laterality = ?, description = ?,
                   updatedAt = ?, releasedAt = ?, tags = ?, patientId = ? WHERE id = ?
                 """,
-            arguments: [asset.state.rawValue, asset.stream.rawValue, asset.bodySite, asset.laterality,
+            [asset.state.rawValue, asset.stream.rawValue, asset.bodySite, asset.laterality,
                         asset.description, asset.updatedAt, asset.releasedAt, JSONColumn.encode(asset.tags),
                         asset.patientID, asset.id])
     }
@@ -37,9 +37,12 @@ public enum AssetRepository {
 
     /// Every asset of a patient in `state` (uses the patientId index).
     public static func ofPatient(_ db: Database, _ patientID: String, state: AssetState? = nil) throws -> [Asset] {
-        var request = AssetRecord.filter(AssetRecord.Columns.patientId == patientID)
-        if let state { request = request.filter(AssetRecord.Columns.state == state.rawValue) }
-        return try request.fetchAll(db).map(\.domain)
+        // asset_on_patientId_state (migration v2) serves both forms.
+        if let state {
+            return try AssetRecord.fetchAll(db, cached: "SELECT * FROM asset WHERE patientId = ? AND state = ?",
+                                            [patientID, state.rawValue]).map(\.domain)
+        }
+        return try AssetRecord.fetchAll(db, cached: "SELECT * FROM asset WHERE patientId = ?", [patientID]).map(\.domain)
     }
 
     public static func count(_ db: Database, state: AssetState? = nil) throws -> Int {

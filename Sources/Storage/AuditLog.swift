@@ -40,7 +40,7 @@ public enum AuditLog {
     /// Appends inside the caller's transaction (writes are serialised, so the chain is linear).
     @discardableResult
     public static func append(_ db: Database, _ entry: AuditEntry) throws -> AuditEntry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let prev: String = last?["hash"] ?? genesis
         let seq: Int64 = (last?["seq"] ?? 0) + 1
         var stored = entry
@@ -58,12 +58,19 @@ public enum AuditLog {
     /// SHA-256 (hex) over the previous hash and the canonical form of the record.
     static func hash(prev: String, _ e: AuditEntry) -> String {
         let ms = Int64((e.at.timeIntervalSince1970 * 1000).rounded())
-        let canonical = [String(e.seq), String(ms), e.actor, e.role, e.action, e.patientID ?? "", e.assetID ?? "",
-                         e.outcome, JSONColumn.encode(e.detail)]
-            .map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") }
-            .joined(separator: "\n")
-        let digest = SHA256.hash(data: Data((prev + "\n" + canonical).utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        var canonical: [UInt8] = Array(prev.utf8)
+        for field in [String(e.seq), String(ms), e.actor, e.role, e.action, e.patientID ?? "", e.assetID ?? "",
+                      e.outcome, JSONColumn.encode(e.detail)] {
+            canonical.append(0x0A)
+            for byte in field.utf8 {  // one field per line: escape backslash and newline
+                switch byte {
+                case 0x5C: canonical += [0x5C, 0x5C]
+                case 0x0A: canonical += [0x5C, 0x6E]
+                default: canonical.append(byte)
+                }
+            }
+        }
+        return Hex.string(SHA256.hash(data: canonical))
     }
 
     /// Problems found by ``verify(_:)``: the first bad record and why.

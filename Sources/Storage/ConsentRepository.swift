@@ -25,8 +25,8 @@ public enum ConsentRepository {
     }
 
     public static func ofPatient(_ db: Database, _ patientID: String) throws -> [Consent] {
-        try ConsentRecord.filter(ConsentRecord.Columns.patientId == patientID)
-            .order(Column("createdAt"), ConsentRecord.Columns.id).fetchAll(db).map(\.domain)
+        try ConsentRecord.fetchAll(db, cached: "SELECT * FROM consent WHERE patientId = ? ORDER BY createdAt, id", [patientID])
+            .map(\.domain)
     }
 
     /// Consents whose expiry warning is due at `now` and not raised yet (partial index).

@@ -5,16 +5,14 @@ import PhotoGateCore
 /// Patients and their identifiers.
 public enum PatientRepository {
     public static func find(_ db: Database, id: String) throws -> Patient? {
-        guard let record = try PatientRecord.fetchOne(db, key: id) else { return nil }
+        guard let record = try PatientRecord.fetchOne(db, cached: "SELECT * FROM patient WHERE id = ?", [id]) else { return nil }
         return record.domain(identifiers: try identifiers(db, patientID: id))
     }
 
     /// The patient holding `identifier`, following merge links to the surviving patient.
     public static func find(_ db: Database, identifier: Identifier) throws -> Patient? {
-        guard let link = try PatientIdentifierRecord
-            .filter(PatientIdentifierRecord.Columns.system == identifier.system
-                && PatientIdentifierRecord.Columns.value == identifier.value)
-            .fetchOne(db)
+        guard let link = try PatientIdentifierRecord.fetchOne(
+            db, cached: "SELECT * FROM patientIdentifier WHERE system = ? AND value = ?", [identifier.system, identifier.value])
         else { return nil }
         var patient = try find(db, id: link.patientId)
         var hops = 0
@@ -54,8 +52,8 @@ public enum PatientRepository {
     }
 
     static func identifiers(_ db: Database, patientID: String) throws -> [Identifier] {
-        try PatientIdentifierRecord.filter(PatientIdentifierRecord.Columns.patientId == patientID)
-            .order(PatientIdentifierRecord.Columns.system, PatientIdentifierRecord.Columns.value)
-            .fetchAll(db).map { Identifier(system: $0.system, value: $0.value) }
+        try PatientIdentifierRecord.fetchAll(
+            db, cached: "SELECT * FROM patientIdentifier WHERE patientId = ? ORDER BY system, value", [patientID])
+            .map { Identifier(system: $0.system, value: $0.value) }
     }
 }

@@ -8,6 +8,7 @@ struct PhotoGateCommand: AsyncParsableCommand {
         commandName: "photogate",
         abstract: "DICOM / HL7-FHIR integration gateway for clinical photographs.",
         version: "0.1.0",
-        subcommands: [ServeCommand.self, WrapCommand.self, DumpCommand.self, TokenCommand.self, AuditCommand.self]
+        subcommands: [ServeCommand.self, WrapCommand.self, DumpCommand.self, TokenCommand.self, AuditCommand.self,
+                      MappingsCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Mappings
 import PhotoGateCore
 import PhotoIngest
 
@@ -54,6 +55,9 @@ struct WrapCommand: ParsableCommand {
     @Option(help: "Accession number.")
     var accession: String?
 
+    @Option(help: "Mappings directory for body sites (default: PHOTOGATE_MAPPINGS, else ./Mappings).")
+    var mappings: String?
+
     @Option(help: "UID root for new UIDs (default: PHOTOGATE_UID_ROOT, else 2.25 UUID-derived UIDs).")
     var uidRoot: String?
 
@@ -71,7 +75,11 @@ struct WrapCommand: ParsableCommand {
                 }
                 side = l
             }
-            let site = try BodySiteCatalog.standard.resolve(bodyPart: bodyPart, snomedCode: bodySite)
+            var site: BodySite?
+            if bodyPart != nil || bodySite != nil {
+                let directory = mappings ?? ProcessInfo.processInfo.environment["PHOTOGATE_MAPPINGS"] ?? "./Mappings"
+                site = try SiteMappings.load(directory: directory).bodySites.resolve(bodyPart: bodyPart, snomedCode: bodySite)
+            }
             let context = try PhotoContext(bodySite: site, laterality: side, description: description,
                                            studyInstanceUID: studyUID, accessionNumber: accession)
             let root = uidRoot ?? ProcessInfo.processInfo.environment["PHOTOGATE_UID_ROOT"]

@@ -206,3 +206,50 @@ struct ServeEndToEndTests {
         }
     }
 }
+
+struct MappingsEndToEndTests {
+    @Test func aChannelAddedInTheMappingsIsUsableWithoutARebuild() async throws {
+        let dir = try Fixtures.scratchDirectory()
+        // Given a site copy of the mappings with one more channel
+        let mappings = dir + "/Mappings"
+        try FileManager.default.copyItem(atPath: Fixtures.root.appendingPathComponent("Mappings").path, toPath: mappings)
+        var consent = try String(contentsOfFile: mappings + "/consent.yaml", encoding: .utf8)
+        consent = consent.replacingOccurrences(of: "# Channels a publication consent", with: """
+              - name: poster-campaign
+                codes:
+                  - {element: purpose, system: http://photogate.org/fhir/CodeSystem/publication-channel, code: poster}
+            # Channels a publication consent
+            """)
+        try consent.write(toFile: mappings + "/consent.yaml", atomically: true, encoding: .utf8)
+        let check = try Tool.run(Tool.photogate, ["mappings", "validate", mappings])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("poster-campaign"))
+
+        for (mappingsDir, expected) in [(Fixtures.root.appendingPathComponent("Mappings").path, 400), (mappings, 201)] {
+            let server = try ServerProcess(dataDir: dir + "/data-\(expected)", mappingsDir: mappingsDir)
+            defer { server.stop() }
+            let token = try server.token(role: "integration", name: "mirth")
+            let uploader = try server.token(role: "uploader", name: "cam")
+            let http = HTTP(base: server.baseURL)
+            _ = try await http.call("POST", "/api/assets?patient=s|1&stream=communication", token: uploader,
+                                    contentType: "image/jpeg", body: try Fixtures.bytes("baseline-420.jpg"))
+            let (status, _) = try await http.json("POST", "/api/consents", token: token,
+                                                  #"{"patient":"s|1","status":"active","channels":["poster-campaign"]}"#)
+            #expect(status == expected, "with \(mappingsDir)")
+        }
+    }
+
+    @Test func aBrokenMappingStopsServeWithFileAndLine() throws {
+        let dir = try Fixtures.scratchDirectory()
+        let mappings = dir + "/Mappings"
+        try FileManager.default.copyItem(atPath: Fixtures.root.appendingPathComponent("Mappings").path, toPath: mappings)
+        try "rules:\n  - name: x\n    when:\n      - field: PV1-36\n        equal: \"20\"\n"
+            .write(toFile: mappings + "/death.yaml", atomically: true, encoding: .utf8)
+        let out = try Tool.run(Tool.photogate, ["serve", "--data-dir", dir + "/data", "--http-port", "0", "--mappings", mappings])
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("death.yaml:5: unknown key 'equal'"), "\(out.stderr)")
+        let validate = try Tool.run(Tool.photogate, ["mappings", "validate", mappings])
+        #expect(validate.status != 0)
+        #expect(validate.stderr.contains("death.yaml:5:"))
+    }
+}

@@ -23,7 +23,7 @@ struct DicomValueTests {
     }
 
     @Test func bodySitesResolveByCodeOrTerm() throws {
-        let catalog = BodySiteCatalog.standard
+        let catalog = BodySiteCatalog.sample
         #expect(try catalog.resolve(bodyPart: "hand", snomedCode: nil)?.snomedCode == "85562004")
         #expect(try catalog.resolve(bodyPart: nil, snomedCode: "85562004")?.bodyPartExamined == "HAND")
         #expect(throws: PGError.self) { try catalog.resolve(bodyPart: "ELBOWS", snomedCode: nil) }

@@ -22,10 +22,10 @@ struct VLPhotographicHeaderTests {
     }
 
     @Test func pairedBodyPartsGetALaterality() throws {
-        let hand = BodySiteCatalog.standard.site(bodyPart: "HAND")!
+        let hand = BodySiteCatalog.sample.site(bodyPart: "HAND")!
         #expect(value(try header(site: hand), DicomTag.imageLaterality) == "U")
         #expect(value(try header(site: hand, laterality: .left), DicomTag.imageLaterality) == "L")
-        let face = BodySiteCatalog.standard.site(bodyPart: "FACE")!
+        let face = BodySiteCatalog.sample.site(bodyPart: "FACE")!
         #expect(value(try header(site: face), DicomTag.imageLaterality) == nil)
         #expect(try header(site: face).anatomicRegion == CodedEntry(value: "89545001", scheme: "SCT", meaning: "Face"))
     }

@@ -120,7 +120,7 @@ struct PhotoWrapperTests {
         #expect(!result.uids.study.hasPrefix("1.2.276.0.7230010"))  // never DCMTK's root
     }
 
-    @Test(arguments: BodySiteCatalog.standard.sites.map(\.bodyPartExamined))
+    @Test(arguments: siteMappings.bodySites.sites.map(\.bodyPartExamined))
     func everyKnownBodySitePassesDciodvfy(bodyPart: String) throws {
         let (result, _) = try wrapFixture("baseline-420.jpg", bodyPart: bodyPart, laterality: nil)
         #expect(try dciodvfyProblems(result.outputPath) == [])

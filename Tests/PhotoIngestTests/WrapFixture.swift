@@ -1,4 +1,5 @@
 import Foundation
+import Mappings
 import PhotoFormats
 import PhotoGateCore
 import PhotoIngest
@@ -38,7 +39,7 @@ func wrapFixture(_ name: String, bodyPart: String? = "HAND", laterality: Lateral
 {
     let dir = try Fixtures.scratchDirectory()
     let wrapper = PhotoWrapper(uids: try DicomUIDGenerator(root: "1.2.826.0.1.3680043.10.999"), limits: limits)
-    let site = try BodySiteCatalog.standard.resolve(bodyPart: bodyPart, snomedCode: nil)
+    let site = try siteMappings.bodySites.resolve(bodyPart: bodyPart, snomedCode: nil)
     let result = try wrapper.wrap(
         inputPath: Fixtures.photo(name),
         patient: try PatientContext(patientID: "12345", issuer: "HOSP", patientName: patientName,
@@ -67,3 +68,6 @@ func decodedByDCMTK(_ path: String) throws -> PNM {
     }
     return image
 }
+
+/// The shipped mappings (Mappings/ at the repository root).
+let siteMappings: SiteMappings = try! SiteMappings.load(directory: Fixtures.root.appendingPathComponent("Mappings").path)

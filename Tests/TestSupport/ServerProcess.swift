@@ -8,13 +8,15 @@ public final class ServerProcess: @unchecked Sendable {
     public private(set) var httpPort = 0
 
     /// Starts the server and waits until it logs its HTTP listener (at most 30 s).
-    public init(dataDir: String, config: String? = nil, environment: [String: String] = [:]) throws {
+    public init(dataDir: String, config: String? = nil, environment: [String: String] = [:],
+                mappingsDir: String = Fixtures.root.appendingPathComponent("Mappings").path) throws {
         self.dataDir = dataDir
         logPath = dataDir + ".log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.executableURL = URL(fileURLWithPath: Tool.photogate)
-        var args = ["serve", "--data-dir", dataDir, "--http-port", "0"]
+        var args = ["serve", "--data-dir", dataDir, "--http-port", "0",
+                    "--mappings", mappingsDir]
         if let config { args += ["--config", config] }
         process.arguments = args
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

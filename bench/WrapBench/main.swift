@@ -97,7 +97,8 @@ print("photos: \(count) baseline JPEGs, 640x480, \(bytes / count / 1024) KiB ave
 // 2. In-process wrap: durable (fsync before rename, as the gateway stores before it
 //    acknowledges) and atomic-only (rename without fsync: what img2dcm's writes guarantee).
 let patient = try PatientContext(patientID: "BENCH-1", patientName: "Bench^Patient")
-let context = try PhotoContext(bodySite: BodySiteCatalog.standard.site(bodyPart: "HAND"), laterality: .left)
+let context = try PhotoContext(bodySite: BodySite(snomedCode: "85562004", meaning: "Hand", bodyPartExamined: "HAND", paired: true),
+                               laterality: .left)
 @MainActor func timeWraps(durable: Bool, label: String) throws -> Double {
     let wrapper = PhotoWrapper(uids: try DicomUIDGenerator(root: nil), durable: durable)
     _ = try wrapper.wrap(inputPath: photos[0], patient: patient, photo: context, outputPath: "\(work)/warm.dcm")
