@@ -88,6 +88,8 @@ let package = Package(
             name: "Gateway",
             dependencies: [
                 "PhotoGateCore", "PhotoFormats", "PhotoIngest", "Storage", "DICOM", "ImageCodec", "Mappings", "HL7", "FHIR",
+                "MLLP",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -167,7 +167,7 @@ extension Gateway {
         let (asset, blobIDs, key) = try await writer.write { db in
             let (asset, blobIDs) = try self.visibleAsset(db, id, who)
             guard asset.state != .erased else { throw PGError(.notFound, "asset \(id) was erased") }
-            guard let key = try self.keys.existingKey(db, patientID: asset.patientID) else {
+            guard let key = try self.keys.existingKey(db, patientID: blobIDs.keyOwner ?? asset.patientID) else {
                 throw PGError(.keyUnavailable, "the data key of this patient is not available")
             }
             try self.audit(db, who, dicom ? "asset.read-dicom" : "asset.read-original", patient: asset.patientID, asset: id)

@@ -48,43 +48,53 @@ extension Gateway {
             throw PGError(.badRequest, "gender '\(gender)' must be male, female, other or unknown (FHIR administrative-gender)")
         }
         return try await writer.write { db in
-            let now = self.clock()
-            var created = false
-            var patient: Patient
-            if let found = try PatientRepository.find(db, identifier: identifier) {
-                patient = found
-            } else {
-                patient = Patient(id: self.newID(), identifiers: [identifier], updatedAt: now)
-                try PatientRepository.insert(db, patient)
-                created = true
-            }
-            let wasDeceased = patient.deceased
-            if let v = patch.family { patient.family = v }
-            if let v = patch.given { patient.given = v }
-            if let v = patch.birthDate { patient.birthDate = v }
-            if let v = patch.gender { patient.gender = v }
-            if let v = patch.deceasedAt { patient.deceasedAt = v; patient.deceased = true }
-            if let v = patch.deceased {
-                patient.deceased = v
-                if !v { patient.deceasedAt = nil }
-            }
-            patient.updatedAt = now
-            let dies = patient.deceased && !wasDeceased
-            if dies { patient.deceasedRecordedAt = now }
-            try PatientRepository.update(db, patient)
-            try self.audit(db, who, created ? "patient.create" : "patient.update", patient: patient.id,
-                           detail: dies ? ["deceased": "true"] : [:])
-            if dies { try self.runDeathWorkflow(db, patient: patient, previous: wasDeceased, by: who) }
-            if wasDeceased && !patient.deceased {
-                // A cancelled death notice never releases photos by itself: they stay on hold.
-                let held = try AssetRepository.ofPatient(db, patient.id, state: .toBeAssessed)
-                for asset in held {
-                    try self.raise(db, .assetReviewRequired, patient: patient.id, asset: asset.id,
-                                   ["reason": "death-notice-cancelled"])
-                }
-            }
+            let (patient, created) = try self.applyPatientPatch(db, identifier, patch, by: who)
             return (PatientView(patient), created)
         }
+    }
+
+    /// The body of ``patchPatient(_:_:by:)`` inside the caller's transaction (HL7 ADT and
+    /// FHIR Patient changes use it too, together with their own records).
+    func applyPatientPatch(_ db: Database, _ identifier: Identifier, _ patch: PatientPatch, by who: Principal,
+                           createIfMissing: Bool = true, extraIdentifiers: [Identifier] = []) throws -> (Patient, Bool) {
+        let now = clock()
+        var created = false
+        var patient: Patient
+        if let found = try PatientRepository.find(db, identifier: identifier) {
+            patient = found
+        } else {
+            guard createIfMissing else { throw PGError(.notFound, "no patient with identifier \(identifier)") }
+            patient = Patient(id: newID(), identifiers: [identifier], updatedAt: now)
+            try PatientRepository.insert(db, patient)
+            created = true
+        }
+        for extra in extraIdentifiers where !patient.identifiers.contains(extra) {
+            if try PatientRepository.find(db, identifier: extra) == nil { patient.identifiers.append(extra) }
+        }
+        let wasDeceased = patient.deceased
+        if let v = patch.family { patient.family = v }
+        if let v = patch.given { patient.given = v }
+        if let v = patch.birthDate { patient.birthDate = v }
+        if let v = patch.gender { patient.gender = v }
+        if let v = patch.deceasedAt { patient.deceasedAt = v; patient.deceased = true }
+        if let v = patch.deceased {
+            patient.deceased = v
+            if !v { patient.deceasedAt = nil }
+        }
+        patient.updatedAt = now
+        let dies = patient.deceased && !wasDeceased
+        if dies { patient.deceasedRecordedAt = now }
+        try PatientRepository.update(db, patient)
+        try audit(db, who, created ? "patient.create" : "patient.update", patient: patient.id,
+                  detail: dies ? ["deceased": "true"] : [:])
+        if dies { try runDeathWorkflow(db, patient: patient, previous: wasDeceased, by: who) }
+        if wasDeceased && !patient.deceased {
+            // A cancelled death notice never releases photos by itself: they stay on hold.
+            for asset in try AssetRepository.ofPatient(db, patient.id, state: .toBeAssessed) {
+                try raise(db, .assetReviewRequired, patient: patient.id, asset: asset.id, ["reason": "death-notice-cancelled"])
+            }
+        }
+        return (patient, created)
     }
 
     /// Assets on hold, events raised: part of the transaction that recorded the death.

@@ -21,7 +21,7 @@ extension Gateway {
             try self.audit(db, who, "asset.rendition", patient: asset.patientID, asset: asset.id,
                            outcome: decision.allowed ? "success" : "denied",
                            detail: ["channel": channel.rawValue, "reasons": decision.reasons.map(\.rawValue).joined(separator: ",")])
-            let key = decision.allowed ? try self.keys.existingKey(db, patientID: asset.patientID) : nil
+            let key = decision.allowed ? try self.keys.existingKey(db, patientID: blobIDs.keyOwner ?? asset.patientID) : nil
             return (asset, blobIDs, key, decision, consents.first { $0.id == decision.consentID })
         }
         metrics.decision(decision)

@@ -28,6 +28,10 @@ public struct GatewayConfig: Sendable, Equatable, Codable {
     public var maxJSONBytes = 1 << 20
     public var logLevel = "info"
     public var webhooks: [WebhookConfig] = []
+    /// Peer IP addresses allowed to connect to the MLLP listener (nil = any).
+    public var mllpAllowedPeers: [String]?
+    /// An MLLP connection idle this long is closed.
+    public var mllpIdleTimeoutSeconds = 300
 
     public init() {}
 
@@ -57,7 +61,7 @@ extension GatewayConfig {
     static let keys: Set<String> = [
         "dataDir", "host", "httpPort", "mllpPort", "dicomPort", "dicomAETitle", "mappings", "uidRoot",
         "masterKeyFile", "expiryLeadDays", "schedulerIntervalSeconds", "maxUploadBytes", "maxJSONBytes", "logLevel",
-        "webhooks",
+        "webhooks", "mllpAllowedPeers", "mllpIdleTimeoutSeconds",
     ]
 
     /// Reads a YAML file over the defaults. Unknown keys are errors (a typo must not be ignored).
@@ -134,6 +138,7 @@ extension GatewayConfig {
         guard schedulerIntervalSeconds > 0 else {
             throw PGError(.invalidConfiguration, "schedulerIntervalSeconds must be positive")
         }
+        guard mllpIdleTimeoutSeconds > 0 else { throw PGError(.invalidConfiguration, "mllpIdleTimeoutSeconds must be positive") }
         guard maxUploadBytes > 0, maxJSONBytes > 0 else {
             throw PGError(.invalidConfiguration, "maxUploadBytes and maxJSONBytes must be positive")
         }
@@ -176,6 +181,8 @@ private struct PartialConfig: Decodable {
     var maxJSONBytes: Int?
     var logLevel: String?
     var webhooks: [WebhookConfig]?
+    var mllpAllowedPeers: [String]?
+    var mllpIdleTimeoutSeconds: Int?
 
     func apply(to base: GatewayConfig) -> GatewayConfig {
         var c = base
@@ -194,6 +201,8 @@ private struct PartialConfig: Decodable {
         if let maxJSONBytes { c.maxJSONBytes = maxJSONBytes }
         if let logLevel { c.logLevel = logLevel }
         if let webhooks { c.webhooks = webhooks }
+        if let mllpAllowedPeers { c.mllpAllowedPeers = mllpAllowedPeers }
+        if let mllpIdleTimeoutSeconds { c.mllpIdleTimeoutSeconds = mllpIdleTimeoutSeconds }
         return c
     }
 }

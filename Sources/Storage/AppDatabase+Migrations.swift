@@ -131,6 +131,14 @@ extension AppDatabase {
         migrator.registerMigration("v2-asset-patient-state") { db in
             try db.create(index: "asset_on_patientId_state", on: "asset", columns: ["patientId", "state"])
         }
+        // A merge (HL7 A40) moves assets to the surviving patient; their blobs stay sealed with
+        // the data key they were written with, so the key owner is kept per asset.
+        migrator.registerMigration("v3-asset-key-owner") { db in
+            try db.alter(table: "asset") { t in t.add(column: "keyPatientId", .text) }
+            try db.execute(sql: "UPDATE asset SET keyPatientId = patientId")
+        }
+        registerHL7Migrations(&migrator)
+        registerFHIRMigrations(&migrator)
         return migrator
     }
 }

@@ -25,6 +25,13 @@ public enum AssetRepository {
                         asset.patientID, asset.id])
     }
 
+    /// Moves every asset of `from` to `to` (a merge); returns the moved assets.
+    public static func reassign(_ db: Database, from: String, to: String, at: Date) throws -> [Asset] {
+        let moved = try ofPatient(db, from)
+        try db.execute(cached: "UPDATE asset SET patientId = ?, updatedAt = ? WHERE patientId = ?", [to, at, from])
+        return moved.map { var a = $0; a.patientID = to; a.updatedAt = at; return a }
+    }
+
     /// Assets filtered by patient and state, oldest first.
     public static func list(_ db: Database, patientID: String? = nil, state: AssetState? = nil,
                             limit: Int = 100, offset: Int = 0) throws -> [Asset] {

@@ -20,6 +20,11 @@ public enum ConsentRepository {
         }
     }
 
+    /// Moves every consent of `from` to `to` (a merge).
+    public static func reassign(_ db: Database, from: String, to: String) throws {
+        try db.execute(cached: "UPDATE consent SET patientId = ? WHERE patientId = ?", [to, from])
+    }
+
     public static func find(_ db: Database, id: String) throws -> Consent? {
         try ConsentRecord.fetchOne(db, key: id)?.domain
     }

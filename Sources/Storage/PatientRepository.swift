@@ -35,6 +35,11 @@ public enum PatientRepository {
         try attach(db, patient.identifiers, to: patient.id)
     }
 
+    /// Detaches an identifier from its patient (HL7 A47 identifier change).
+    public static func removeIdentifier(_ db: Database, _ identifier: Identifier) throws {
+        try db.execute(cached: "DELETE FROM patientIdentifier WHERE system = ? AND value = ?", [identifier.system, identifier.value])
+    }
+
     static func attach(_ db: Database, _ identifiers: [Identifier], to patientID: String) throws {
         for identifier in identifiers {
             if let existing = try PatientIdentifierRecord

@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "HTTP port (default 8080; 0 picks a free port).")
     var httpPort: Int?
 
-    @Option(help: "MLLP port for HL7 v2 (default 2575; reserved for the MLLP listener).")
+    @Option(help: "MLLP port for HL7 v2 (default 2575; 0 picks a free port).")
     var mllpPort: Int?
 
     @Option(help: "DICOM port (default 11112; reserved for the DIMSE listener).")
@@ -71,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("data directory", metadata: ["pg.dataDir": "\(config.dataDir)"])
         let listeners = ListenerRegistry()
         await listeners.expect("http")
+        await listeners.expect("mllp")
         let app = buildApplication(gateway: gateway, listeners: listeners)
         try await app.runService()
     }

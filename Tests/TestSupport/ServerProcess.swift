@@ -6,6 +6,7 @@ public final class ServerProcess: @unchecked Sendable {
     public let dataDir: String
     public let logPath: String
     public private(set) var httpPort = 0
+    public private(set) var mllpPort = 0
 
     /// Starts the server and waits until it logs its HTTP listener (at most 30 s).
     public init(dataDir: String, config: String? = nil, environment: [String: String] = [:],
@@ -15,7 +16,7 @@ public final class ServerProcess: @unchecked Sendable {
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.executableURL = URL(fileURLWithPath: Tool.photogate)
-        var args = ["serve", "--data-dir", dataDir, "--http-port", "0",
+        var args = ["serve", "--data-dir", dataDir, "--http-port", "0", "--mllp-port", "0",
                     "--mappings", mappingsDir]
         if let config { args += ["--config", config] }
         process.arguments = args
@@ -26,8 +27,10 @@ public final class ServerProcess: @unchecked Sendable {
         try process.run()
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
-            if let port = Self.port(in: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "") {
+            let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            if let port = Self.port(in: log), let mllp = Self.port(in: log, listener: "mllp") {
                 httpPort = port
+                mllpPort = mllp
                 return
             }
             guard process.isRunning else { break }
@@ -39,8 +42,8 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// `pg.address=127.0.0.1:PORT pg.listener=http`
-    static func port(in log: String) -> Int? {
-        for line in log.split(separator: "\n") where line.contains("pg.listener=http") {
+    static func port(in log: String, listener: String = "http") -> Int? {
+        for line in log.split(separator: "\n") where line.contains("pg.listener=\(listener)") {
             if let range = line.range(of: #"pg\.address=[^ ]*:(\d+)"#, options: .regularExpression) {
                 return Int(line[range].split(separator: ":").last!)
             }

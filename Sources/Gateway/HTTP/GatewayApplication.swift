@@ -17,8 +17,10 @@ public func buildApplication(gateway: Gateway, listeners: ListenerRegistry = Lis
     SystemRoutes(gateway: gateway, listeners: listeners).add(to: router)
     AssetRoutes(gateway: gateway).add(to: router)
     PatientRoutes(gateway: gateway).add(to: router)
+    FHIRRoutes(gateway: gateway).add(to: router)
+    HL7Routes(gateway: gateway).add(to: router)
 
-    var services: [any Service] = [ExpiryScheduler(gateway: gateway)]
+    var services: [any Service] = [ExpiryScheduler(gateway: gateway), MLLPListener(gateway: gateway, listeners: listeners)]
     for hook in gateway.config.webhooks {
         services.append(WebhookDelivery(gateway: gateway, hook: hook, client: httpClient))
     }

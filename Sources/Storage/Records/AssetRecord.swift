@@ -30,6 +30,7 @@ struct AssetRecord: Codable, FetchableRecord, PersistableRecord {
     var tags: String
     var originalBlob: String
     var dicomBlob: String
+    var keyPatientId: String?
 
     init(_ a: Asset, blobs: AssetBlobs) {
         id = a.id
@@ -50,6 +51,7 @@ struct AssetRecord: Codable, FetchableRecord, PersistableRecord {
         tags = JSONColumn.encode(a.tags)
         originalBlob = blobs.original
         dicomBlob = blobs.dicom
+        keyPatientId = a.patientID
     }
 
     var domain: Asset {
@@ -60,16 +62,19 @@ struct AssetRecord: Codable, FetchableRecord, PersistableRecord {
               sopInstanceUID: sopInstanceUID, contentType: contentType, tags: JSONColumn.decode([String].self, tags) ?? [])
     }
 
-    var blobs: AssetBlobs { AssetBlobs(original: originalBlob, dicom: dicomBlob) }
+    var blobs: AssetBlobs { AssetBlobs(original: originalBlob, dicom: dicomBlob, keyOwner: keyPatientId ?? patientId) }
 }
 
 /// The blob IDs of an asset's stored bytes.
 public struct AssetBlobs: Sendable, Equatable {
     public var original: String
     public var dicom: String
+    /// The patient whose data key sealed the blobs (differs from the asset's patient after a merge).
+    public var keyOwner: String?
 
-    public init(original: String, dicom: String) {
+    public init(original: String, dicom: String, keyOwner: String? = nil) {
         self.original = original
         self.dicom = dicom
+        self.keyOwner = keyOwner
     }
 }

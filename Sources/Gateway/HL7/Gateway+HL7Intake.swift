@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import HL7
+import PhotoGateCore
+import Storage
+
+/// The ADT events the gateway processes (HL7 v2.5.1 chapter 3).
+enum ADTEvents {
+    static let supported: Set<String> = ["A01", "A02", "A03", "A04", "A05", "A08", "A11", "A13", "A28", "A31", "A40", "A47"]
+    static var acceptance: HL7Acceptance {
+        HL7Acceptance(messageEvents: Set(supported.map { "ADT^\($0)" }))
+    }
+}
+
+extension Gateway {
+    /// Takes one HL7 v2 message from a connection and returns the acknowledgments to send back,
+    /// in order. The message, what processing did and the ACK are committed in one transaction
+    /// **before** this returns, so an ACK is only ever sent for a durably stored message. A
+    /// retransmission (same MSH-3, MSH-4, MSH-10) gets its original ACK again and is not
+    /// processed twice.
+    public func receiveHL7(_ bytes: [UInt8], peer: String) async -> [[UInt8]] {
+        let now = clock()
+        let who = Principal(tokenID: "mllp", name: "mllp:\(peer)", role: .integration)
+        let message: HL7Message
+        do {
+            message = try HL7Message(parsing: bytes)
+        } catch {
+            return await storeUnreadable(bytes, error: error, peer: peer, at: now, by: who)
+        }
+        let header = message.header
+        let key = (app: header.sendingApplication.description, facility: header.sendingFacility.description,
+                   control: header.controlID ?? "")
+        do {
+            return try await writer.write { db -> [[UInt8]] in
+                if let earlier = try HL7MessageStore.find(db, sendingApplication: key.app, sendingFacility: key.facility,
+                                                         controlId: key.control) {
+                    try self.audit(db, who, "hl7.duplicate", patient: earlier.patientId, detail: ["message": earlier.id])
+                    return [earlier.ack, earlier.appAck].compactMap { $0 }.map { Array($0.utf8) }
+                }
+                var errors = ADTEvents.acceptance.check(header)
+                var result = ADTResult(outcome: "rejected before processing", patientID: nil)
+                if errors.isEmpty {
+                    do {
+                        try db.inSavepoint {
+                            result = try self.processADT(db, message, by: who)
+                            return .commit
+                        }
+                    } catch let error as HL7Error {
+                        errors.append(error)
+                    } catch let error as PGError {
+                        errors.append(HL7Error(error))
+                    }
+                }
+                let outcome = HL7Outcome(errors: errors)
+                let acks = self.acknowledgments(to: message, outcome: outcome, at: now)
+                let status = switch outcome.status { case .accepted: "processed"; case .error: "error"; case .rejected: "rejected" }
+                try HL7MessageStore.insert(db, StoredHL7Message(
+                    id: self.newID(), receivedAt: now, peer: peer, sendingApplication: key.app, sendingFacility: key.facility,
+                    controlId: key.control, messageType: header.messageType?.description, version: header.version,
+                    raw: Data(bytes), status: status, ack: acks.accept ?? acks.application ?? "",
+                    appAck: acks.accept == nil ? nil : acks.application,
+                    outcome: outcome.status == .accepted ? result.outcome : errors.map(\.description).joined(separator: "; "),
+                    patientId: result.patientID, processedAt: now))
+                return [acks.accept, acks.application].compactMap { $0 }.map { Array($0.utf8) }
+            }
+        } catch {
+            // The store itself failed: nothing was committed, so answer AR (the sender retries).
+            logger.error("HL7 intake could not store a message", metadata: ["pg.error": "\(error)"])
+            let outcome = HL7Outcome(status: .rejected, errors: [HL7Error(.applicationInternalError, "the gateway could not store the message")])
+            let acks = acknowledgments(to: message, outcome: outcome, at: now)
+            return [acks.accept ?? acks.application].compactMap { $0 }.map { Array($0.utf8) }
+        }
+    }
+
+    /// The ACKs the sender asked for (HL7 v2.5.1 §2.9): original mode → the application ACK;
+    /// enhanced mode → the accept ACK (and the application ACK as MSH-16 asks).
+    func acknowledgments(to message: HL7Message, outcome: HL7Outcome, at now: Date) -> (accept: String?, application: String?) {
+        let acknowledger = HL7Acknowledger()
+        var out: (accept: String?, application: String?) = (nil, nil)
+        for kind in HL7AckPolicy.kinds(for: message.header)
+        where HL7AckPolicy.shouldSend(kind, for: message.header, status: outcome.status) {
+            // In enhanced mode the commit ACK reports only the storing; processing errors go in the application ACK.
+            let effective = kind == .accept && outcome.status == .error ? HL7Outcome.accepted : outcome
+            let ack = acknowledger.acknowledgment(kind, to: message, outcome: effective, controlID: ackControlID(), at: now)
+            if kind == .accept { out.accept = ack.encodedText() } else { out.application = ack.encodedText() }
+        }
+        return out
+    }
+
+    /// Input that is not an HL7 message: stored as rejected (when it has a readable key) and
+    /// answered with AR/CR and ERR, as far as its header allows.
+    func storeUnreadable(_ bytes: [UInt8], error: any Error, peer: String, at now: Date, by who: Principal) async -> [[UInt8]] {
+        let hl7Error = (error as? HL7Error) ?? HL7Error(.segmentSequenceError, "not an HL7 v2 message")
+        let ack = HL7Acknowledger().acknowledgment(toUnreadable: bytes, error: hl7Error, controlID: ackControlID(), at: now)
+        let salvaged = HL7Message.salvageHeader(from: bytes)?.header
+        do {
+            try await writer.write { db in
+                try HL7MessageStore.insert(db, StoredHL7Message(
+                    id: self.newID(), receivedAt: now, peer: peer,
+                    sendingApplication: salvaged?.sendingApplication.description ?? "",
+                    sendingFacility: salvaged?.sendingFacility.description ?? "", controlId: "",
+                    messageType: salvaged?.messageType?.description, version: salvaged?.version, raw: Data(bytes),
+                    status: "rejected", ack: ack?.encodedText() ?? "", appAck: nil, outcome: hl7Error.description,
+                    patientId: nil, processedAt: now))
+                try self.audit(db, who, "hl7.rejected", outcome: "denied", detail: ["code": String(hl7Error.code.rawValue)])
+            }
+        } catch {
+            logger.error("HL7 intake could not store a rejected message", metadata: ["pg.error": "\(error)"])
+        }
+        return ack.map { [$0.encodedBytes()] } ?? []
+    }
+
+    /// MSH-10 of our ACKs: unique, at most 20 characters (ST in v2.5.1).
+    func ackControlID() -> String {
+        "PG" + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(18))
+    }
+}

@@ -1,0 +1,43 @@
+import GRDB
+
+extension AppDatabase {
+    /// Tables of the FHIR API (registered after the HL7 ones; never edit a shipped one, add a
+    /// new one).
+    ///
+    /// - `fhirResource`: the current version of each FHIR resource (type + logical id), the
+    ///   core record it maps to (patient or consent id) and whether it is deleted.
+    /// - `fhirVersion`: every version as stored, the raw JSON with `meta.versionId` and
+    ///   `meta.lastUpdated` filled in (unknown elements and extensions kept as received).
+    /// - `fhirSearchIndex`: the search parameter values of the current version.
+    static func registerFHIRMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("fhir-v1") { db in
+            try db.create(table: "fhirResource") { t in
+                t.column("type", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("versionId", .integer).notNull()
+                t.column("lastUpdated", .datetime).notNull()
+                t.column("deleted", .boolean).notNull().defaults(to: false)
+                t.column("coreId", .text)
+                t.primaryKey(["type", "id"])
+            }
+            try db.create(table: "fhirVersion") { t in
+                t.column("type", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("versionId", .integer).notNull()
+                t.column("lastUpdated", .datetime).notNull()
+                t.column("deleted", .boolean).notNull().defaults(to: false)
+                t.column("method", .text).notNull()                // POST | PUT | DELETE
+                t.column("json", .text)                            // NULL for a delete
+                t.primaryKey(["type", "id", "versionId"])
+            }
+            try db.create(table: "fhirSearchIndex") { t in
+                t.column("type", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("param", .text).notNull()
+                t.column("value", .text).notNull()
+            }
+            try db.create(index: "fhirSearchIndex_lookup", on: "fhirSearchIndex", columns: ["type", "param", "value"])
+            try db.create(index: "fhirSearchIndex_resource", on: "fhirSearchIndex", columns: ["type", "id"])
+        }
+    }
+}
