@@ -87,3 +87,23 @@ struct ToolkitStartupTests {
         #expect(Fixtures.listing(dir) == [])
     }
 }
+
+struct MappingsCommandTests {
+    let mappings = Fixtures.root.appendingPathComponent("Mappings").path
+    let hl7 = Fixtures.root.appendingPathComponent("Tests/Fixtures/hl7").path
+
+    @Test func explainShowsWhatAnHL7MessageBecomes() throws {
+        let out = try Tool.run(Tool.photogate, ["mappings", "explain", "--mappings", mappings, "--hl7", hl7 + "/a03-expired-mirth.hl7"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("12345 (authority HOSPITAL, type MR) → https://hospital.example/fhir/sid/mrn [MRN]"), "\(out.stdout)")
+        #expect(out.stdout.contains("death notice  yes, rule 'discharge-expired', died 2026-11-20T11:00:00Z"), "\(out.stdout)")
+    }
+
+    @Test func explainShowsWhatAFHIRConsentBecomes() throws {
+        let out = try Tool.run(Tool.photogate, ["mappings", "explain", "--mappings", mappings, "--fhir", hl7 + "/consent-photo.json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("channels      website, print"), "\(out.stdout)")
+        #expect(out.stdout.contains("deny          channels print assets a-42"), "\(out.stdout)")
+        #expect(out.stdout.contains("2027-07-01T00:00:00Z"), "the end date covers the whole last day: \(out.stdout)")
+    }
+}
