@@ -69,7 +69,6 @@ struct FHIRRoutes {
                      write: @escaping @Sendable (FHIRResource, FHIRServer.Target, Principal) async throws -> FHIRServer.Written) {
         let base = "/fhir/\(type)"
         let limit = gateway.config.maxJSONBytes
-        let g = gateway
 
         registry.record(path: base + "/{id}", method: .get, type: type, interaction: .read)
         route(router, .get, base + "/{id}", access: .read) { _, context, exchange, who in
@@ -133,7 +132,6 @@ struct FHIRRoutes {
                 return exchange.respond(.operationOutcome(.information(message)), headers: headers)
             }
         }
-        _ = g
     }
 
     /// 201 (created) or 200, with ETag, Last-Modified, Location, and the body `Prefer` asks for.

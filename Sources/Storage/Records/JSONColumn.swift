@@ -1,8 +1,13 @@
 import Foundation
+import PhotoGateCore
 
-/// JSON text columns (arrays and small objects), encoded with sorted keys.
+/// JSON text columns (arrays and small objects), encoded with sorted keys. The two shapes
+/// written on hot paths — audit details and event payloads — are serialised by hand (a
+/// `JSONEncoder` per record cost more than the record's insert).
 enum JSONColumn {
     static func encode<T: Encodable>(_ value: T) -> String {
+        if let map = value as? [String: String] { return object(map.mapValues(JSONValue.string)) }
+        if let map = value as? [String: JSONValue] { return object(map) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
@@ -13,5 +18,54 @@ enum JSONColumn {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(type, from: Data(text.utf8))
+    }
+
+    static func object(_ map: [String: JSONValue]) -> String {
+        var out = ""
+        write(.object(map), to: &out)
+        return out
+    }
+
+    static func write(_ value: JSONValue, to out: inout String) {
+        switch value {
+        case .string(let s): quote(s, to: &out)
+        case .number(let n):
+            out += n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                write(item, to: &out)
+            }
+            out += "]"
+        case .object(let map):
+            out += "{"
+            for (i, key) in map.keys.sorted().enumerated() {
+                if i > 0 { out += "," }
+                quote(key, to: &out)
+                out += ":"
+                write(map[key]!, to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// A JSON string literal (RFC 8259 §7).
+    static func quote(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
     }
 }
