@@ -48,7 +48,7 @@ public struct ConsentTerms: Sendable, Equatable {
 extension SiteMappings {
     /// Translates a consent's codes to channels, scope, period and deny provisions.
     /// A consent that is not a photo-publication consent (by its category/scope codes) is
-    /// refused with `PG-1008` naming the codes the site accepts.
+    /// refused with `PG-5003` (400) naming the codes the site accepts.
     public func terms(of consent: ConsentCodes) throws -> ConsentTerms {
         guard self.consent.isPublicationConsent(consent.categories) else {
             throw PGError(.badRequest,
