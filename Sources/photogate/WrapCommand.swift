@@ -77,7 +77,7 @@ struct WrapCommand: ParsableCommand {
             }
             var site: BodySite?
             if bodyPart != nil || bodySite != nil {
-                let directory = mappings ?? ProcessInfo.processInfo.environment["PHOTOGATE_MAPPINGS"] ?? "./Mappings"
+                let directory = MappingsCommand.directory(mappings)
                 site = try SiteMappings.load(directory: directory).bodySites.resolve(bodyPart: bodyPart, snomedCode: bodySite)
             }
             let context = try PhotoContext(bodySite: site, laterality: side, description: description,
