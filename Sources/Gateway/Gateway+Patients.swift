@@ -106,7 +106,7 @@ extension Gateway {
         alive.deceased = previous
         let held = AssetTransitions.onPatientDeceased(assets: active, at: now)
         for asset in held {
-            try AssetRepository.update(db, asset)
+            try AssetRepository.updateState(db, asset)
             try audit(db, who, "asset.state", patient: patient.id, asset: asset.id,
                       detail: ["from": "active", "to": asset.state.rawValue, "cause": "patient-deceased"])
             try raise(db, .assetReviewRequired, patient: patient.id, asset: asset.id, ["reason": "patient-deceased"])

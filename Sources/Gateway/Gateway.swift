@@ -22,6 +22,7 @@ public final class Gateway: Sendable {
     public let mappings: SiteMappings
     let clock: @Sendable () -> Date
     let uids: DicomUIDGenerator
+    let ids = TimeOrderedID()
     /// Private scratch directory outside the data directory for plaintext working files.
     let scratch: String
     public let masterKeyOrigin: MasterKey.Origin
@@ -61,7 +62,9 @@ public final class Gateway: Sendable {
 
     var leadTime: TimeInterval { config.expiryLeadDays * 86_400 }
 
-    func newID() -> String { UUID().uuidString.lowercased() }
+    /// A new record identifier: a time-ordered UUID (version 7), so the indexes over ids grow
+    /// at their end (see ``TimeOrderedID``).
+    func newID() -> String { ids.make() }
 
     /// A scratch file path (removed by the caller).
     func scratchPath(_ suffix: String) -> String { "\(scratch)/\(UUID().uuidString.lowercased()).\(suffix)" }

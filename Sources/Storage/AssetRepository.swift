@@ -25,6 +25,13 @@ public enum AssetRepository {
                         asset.patientID, asset.id])
     }
 
+    /// Writes only the life-cycle columns (state, updatedAt, releasedAt): state changes touch
+    /// one index instead of every indexed column `update` rewrites.
+    public static func updateState(_ db: Database, _ asset: Asset) throws {
+        try db.execute(cached: "UPDATE asset SET state = ?, updatedAt = ?, releasedAt = ? WHERE id = ?",
+                       [asset.state.rawValue, asset.updatedAt, asset.releasedAt, asset.id])
+    }
+
     /// Moves every asset of `from` to `to` (a merge); returns the moved assets.
     public static func reassign(_ db: Database, from: String, to: String, at: Date) throws -> [Asset] {
         let moved = try ofPatient(db, from)

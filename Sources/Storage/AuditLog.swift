@@ -47,20 +47,22 @@ public enum AuditLog {
         stored.seq = seq
         // Stored dates are millisecond precision; hash what will be read back.
         stored.at = Date(timeIntervalSince1970: (entry.at.timeIntervalSince1970 * 1000).rounded() / 1000)
-        var record = AuditRecord(seq: seq, at: stored.at, actor: stored.actor, role: stored.role, action: stored.action,
-                                 patientId: stored.patientID, assetId: stored.assetID, outcome: stored.outcome,
-                                 detail: JSONColumn.encode(stored.detail), prevHash: prev,
-                                 hash: hash(prev: prev, stored))
-        try record.insert(db)
+        let detail = JSONColumn.encode(stored.detail)
+        // A cached statement with plain arguments (see EventOutbox.append).
+        try db.execute(cached: """
+            INSERT INTO audit (seq, at, actor, role, action, patientId, assetId, outcome, detail, prevHash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [seq, stored.at, stored.actor, stored.role, stored.action, stored.patientID, stored.assetID,
+                  stored.outcome, detail, prev, hash(prev: prev, stored, detail: detail)])
         return stored
     }
 
     /// SHA-256 (hex) over the previous hash and the canonical form of the record.
-    static func hash(prev: String, _ e: AuditEntry) -> String {
+    static func hash(prev: String, _ e: AuditEntry, detail: String? = nil) -> String {
         let ms = Int64((e.at.timeIntervalSince1970 * 1000).rounded())
         var canonical: [UInt8] = Array(prev.utf8)
         for field in [String(e.seq), String(ms), e.actor, e.role, e.action, e.patientID ?? "", e.assetID ?? "",
-                      e.outcome, JSONColumn.encode(e.detail)] {
+                      e.outcome, detail ?? JSONColumn.encode(e.detail)] {
             canonical.append(0x0A)
             for byte in field.utf8 {  // one field per line: escape backslash and newline
                 switch byte {

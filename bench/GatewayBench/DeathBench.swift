@@ -77,8 +77,8 @@ enum DeathBench {
                 dead.deceased = true
                 dead.deceasedRecordedAt = now
                 let held = AssetTransitions.onPatientDeceased(assets: active, at: now)
-                try step("\(held.count) × AssetRepository.update") {
-                    for asset in held { try AssetRepository.update(db, asset) }
+                try step("\(held.count) × AssetRepository.updateState") {
+                    for asset in held { try AssetRepository.updateState(db, asset) }
                 }
                 try step("\(held.count) × AuditLog.append") {
                     for asset in held {

@@ -37,7 +37,7 @@ enum QueryPlans {
                 trace.label = "death: active assets of patient"
                 let active = try AssetRepository.ofPatient(db, patient.id, state: .active)
                 trace.label = "death: asset update"
-                if let first = active.first { try AssetRepository.update(db, first) }
+                if let first = active.first { try AssetRepository.updateState(db, first) }
                 trace.label = "audit append"
                 try AuditLog.append(db, AuditEntry(at: now, actor: "bench", role: "integration", action: "bench", outcome: "success"))
                 trace.label = "event append"
