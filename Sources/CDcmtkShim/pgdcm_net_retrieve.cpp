@@ -6,6 +6,7 @@
 //    took the SCP role.
 #include "net_internal.h"
 #include <memory>
+#include <unistd.h>
 
 using pgd::fail;
 using namespace pgd::net;
@@ -15,7 +16,14 @@ struct pgd_plan {
     std::string host, aeTitle;
     uint16_t port = 0;
     bool hasDestination = false;
+    bool removeAfter = false;
 };
+
+extern "C" int pgd_plan_remove_files_after(pgd_plan *plan) {
+    if (!plan) return PGD_E_ARG;
+    plan->removeAfter = true;
+    return PGD_OK;
+}
 
 extern "C" int pgd_plan_add_file(pgd_plan *plan, const char *path) {
     PGD_GUARD_BEGIN
@@ -51,7 +59,14 @@ struct Retrieve {
     Endpoint destination;
     Requestor sub;        // C-MOVE sub-association
     size_t subEnd = 0;    // files[next..<subEnd] are covered by `sub`
+    std::vector<std::string> temporaries;  // removed when the C-MOVE/C-GET has ended
 };
+
+// Removes the handler's temporary files once the whole C-MOVE/C-GET is over.
+void removeTemporaries(Retrieve &r) {
+    for (const std::string &path : r.temporaries) unlink(path.c_str());
+    r.temporaries.clear();
+}
 
 void failOne(Retrieve &r, const Outgoing &f) {
     r.failed++;
@@ -138,6 +153,7 @@ uint16_t step(Retrieve &r, OFBool cancelled, const char *sopClass, DcmDataset *i
         if (status == 0 && !r.cancelled) {
             pgd_query view = q.view(*r.session);
             status = scp->handlers.on_retrieve(scp->handlers.ctx, &view, &plan);
+            if (plan.removeAfter) r.temporaries = plan.files;
             if (status == STATUS_Success && !r.isGet && !plan.hasDestination)
                 status = STATUS_MOVE_Refused_MoveDestinationUnknown;
         }
@@ -213,7 +229,9 @@ OFCondition serveMove(Session &s, T_ASC_PresentationContextID pc, T_DIMSE_C_Move
     r.isGet = false;
     r.messageID = req.MessageID;
     r.moveDestination = req.MoveDestination;
-    return DIMSE_moveProvider(s.assoc, pc, &req, moveStep, &r, DIMSE_NONBLOCKING, int(s.scp->dimseTimeout));
+    OFCondition c = DIMSE_moveProvider(s.assoc, pc, &req, moveStep, &r, DIMSE_NONBLOCKING, int(s.scp->dimseTimeout));
+    removeTemporaries(r);
+    return c;
 }
 
 OFCondition serveGet(Session &s, T_ASC_PresentationContextID pc, T_DIMSE_C_GetRQ &req) {
@@ -222,7 +240,9 @@ OFCondition serveGet(Session &s, T_ASC_PresentationContextID pc, T_DIMSE_C_GetRQ
     r.session = &s;
     r.isGet = true;
     r.messageID = req.MessageID;
-    return DIMSE_getProvider(s.assoc, pc, &req, getStep, &r, DIMSE_NONBLOCKING, int(s.scp->dimseTimeout));
+    OFCondition c = DIMSE_getProvider(s.assoc, pc, &req, getStep, &r, DIMSE_NONBLOCKING, int(s.scp->dimseTimeout));
+    removeTemporaries(r);
+    return c;
 }
 
 }  // namespace net

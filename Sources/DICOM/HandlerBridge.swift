@@ -61,7 +61,8 @@ final class HandlerBridge: @unchecked Sendable {
         switch from(context).retrieve(query) {
         case let .failure(status):
             return status.isSuccess ? DicomStatus.cannotUnderstand.rawValue : status.rawValue
-        case let .send(files, destination):
+        case let .send(files, destination, removeAfterwards):
+            if removeAfterwards { pgd_plan_remove_files_after(plan) }
             if query.service == .move {
                 guard let destination else { return DicomStatus.moveDestinationUnknown.rawValue }
                 pgd_plan_set_destination(plan, destination.host, destination.port, destination.aeTitle)

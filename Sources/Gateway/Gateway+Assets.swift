@@ -52,6 +52,7 @@ extension Gateway {
                                          patientName: Self.dicomName(patient))
         let photo = try PhotoContext(bodySite: site, laterality: request.laterality, description: request.description)
         let wrapped = try wrapper.wrap(inputPath: input, patient: context, photo: photo, outputPath: dicomPath)
+        let indexed = try Self.indexEntry(dicomPath)
         // 3. Sealed blobs (each fsynced), then the row that makes them an asset.
         let blobIDs = AssetBlobs(original: try blobs.put(bytes, key: key), dicom: try blobs.put(file: dicomPath, key: key))
         let now = clock()
@@ -63,6 +64,8 @@ extension Gateway {
         do {
             try await writer.write { db in
                 try AssetRepository.insert(db, asset, blobs: blobIDs)
+                try self.recordDicomObject(db, asset, attributes: indexed.attributes, transferSyntax: indexed.transferSyntax,
+                                           sopClass: indexed.sopClass, size: indexed.size, source: "upload")
                 try self.audit(db, who, "asset.create", patient: patient.id, asset: asset.id,
                                detail: ["stream": asset.stream.rawValue, "bytes": String(bytes.count)])
                 try self.raise(db, .assetCreated, patient: patient.id, asset: asset.id,
@@ -77,8 +80,12 @@ extension Gateway {
         return AssetView(asset)
     }
 
-    /// The patient with this identifier, created (with its data key) when unknown.
-    func ensurePatient(_ identifier: Identifier, by who: Principal) async throws -> (Patient, SymmetricKey) {
+    /// The patient with this identifier, created (with its data key) when unknown — from
+    /// `newPatient` when given (it receives the new record id), then `onCreate` runs in the
+    /// creating transaction.
+    func ensurePatient(_ identifier: Identifier, by who: Principal, via: String = "upload",
+                       newPatient: (@Sendable (String) -> Patient)? = nil,
+                       onCreate: (@Sendable (Database, Patient) throws -> Void)? = nil) async throws -> (Patient, SymmetricKey) {
         // The common case — a known patient with a key — needs no write transaction.
         if let known = try await database.reader.read({ db -> (Patient, SymmetricKey)? in
             guard let p = try PatientRepository.find(db, identifier: identifier),
@@ -93,9 +100,11 @@ extension Gateway {
                     let now = self.clock()
                     var patient = try PatientRepository.find(db, identifier: identifier)
                     if patient == nil {
-                        let created = Patient(id: self.newID(), identifiers: [identifier], updatedAt: now)
+                        let id = self.newID()
+                        let created = newPatient?(id) ?? Patient(id: id, identifiers: [identifier], updatedAt: now)
                         try PatientRepository.insert(db, created)
-                        try self.audit(db, who, "patient.create", patient: created.id, detail: ["via": "upload"])
+                        try self.audit(db, who, "patient.create", patient: created.id, detail: ["via": via])
+                        try onCreate?(db, created)
                         patient = created
                     }
                     return (patient!, try self.keys.dataKey(db, patientID: patient!.id, at: now))

@@ -32,6 +32,8 @@ public struct GatewayConfig: Sendable, Equatable, Codable {
     public var mllpAllowedPeers: [String]?
     /// An MLLP connection idle this long is closed.
     public var mllpIdleTimeoutSeconds = 300
+    /// DIMSE peers, forwarding rules and limits (the `dicom:` block).
+    public var dicom = DicomSettings()
 
     public init() {}
 
@@ -61,7 +63,7 @@ extension GatewayConfig {
     static let keys: Set<String> = [
         "dataDir", "host", "httpPort", "mllpPort", "dicomPort", "dicomAETitle", "mappings", "uidRoot",
         "masterKeyFile", "expiryLeadDays", "schedulerIntervalSeconds", "maxUploadBytes", "maxJSONBytes", "logLevel",
-        "webhooks", "mllpAllowedPeers", "mllpIdleTimeoutSeconds",
+        "webhooks", "mllpAllowedPeers", "mllpIdleTimeoutSeconds", "dicom",
     ]
 
     /// Reads a YAML file over the defaults. Unknown keys are errors (a typo must not be ignored).
@@ -84,6 +86,11 @@ extension GatewayConfig {
         }
         if let unknown = Set(map.keys).subtracting(keys).sorted().first {
             throw PGError(.invalidConfiguration, "\(source): unknown setting '\(unknown)' (known: \(keys.sorted().joined(separator: ", ")))")
+        }
+        if let block = map["dicom"] as? [String: Any],
+           let unknown = Set(block.keys).subtracting(DicomSettings.keys).sorted().first {
+            throw PGError(.invalidConfiguration,
+                          "\(source): unknown setting 'dicom.\(unknown)' (known: \(DicomSettings.keys.sorted().joined(separator: ", ")))")
         }
         do {
             let config = try YAMLDecoder().decode(PartialConfig.self, from: text).apply(to: GatewayConfig())
@@ -145,6 +152,7 @@ extension GatewayConfig {
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw PGError(.invalidConfiguration, "logLevel '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
         }
+        try dicom.validate()
         var names = Set<String>()
         for hook in webhooks {
             guard names.insert(hook.name).inserted else {
@@ -183,6 +191,7 @@ private struct PartialConfig: Decodable {
     var webhooks: [WebhookConfig]?
     var mllpAllowedPeers: [String]?
     var mllpIdleTimeoutSeconds: Int?
+    var dicom: DicomSettings?
 
     func apply(to base: GatewayConfig) -> GatewayConfig {
         var c = base
@@ -203,6 +212,7 @@ private struct PartialConfig: Decodable {
         if let webhooks { c.webhooks = webhooks }
         if let mllpAllowedPeers { c.mllpAllowedPeers = mllpAllowedPeers }
         if let mllpIdleTimeoutSeconds { c.mllpIdleTimeoutSeconds = mllpIdleTimeoutSeconds }
+        if let dicom { c.dicom = dicom }
         return c
     }
 }

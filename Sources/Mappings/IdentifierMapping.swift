@@ -51,6 +51,11 @@ public struct IdentifierMapping: Sendable, Equatable {
         rules.first { $0.system == system }?.dicomIssuer
     }
 
+    /// The system whose Issuer of Patient ID (0010,0021) is `issuer`, if a rule names it.
+    public func system(dicomIssuer issuer: String) -> String? {
+        rules.first { $0.dicomIssuer == issuer }?.system
+    }
+
     /// Whether `system` is the MRN system.
     public func isMRN(_ system: String) -> Bool { system == mrnSystem }
 

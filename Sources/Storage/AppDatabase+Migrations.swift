@@ -139,6 +139,7 @@ extension AppDatabase {
         }
         registerHL7Migrations(&migrator)
         registerFHIRMigrations(&migrator)
+        registerDicomMigrations(&migrator)
         return migrator
     }
 }

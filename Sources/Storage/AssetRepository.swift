@@ -32,6 +32,12 @@ public enum AssetRepository {
                        [asset.state.rawValue, asset.updatedAt, asset.releasedAt, asset.id])
     }
 
+    /// Points the asset at a new DICOM object blob (a rewritten version); the caller keeps
+    /// the old blob (``DicomInstanceStore/retainVersion``).
+    public static func replaceDicomBlob(_ db: Database, assetID: String, blob: String, at: Date) throws {
+        try db.execute(cached: "UPDATE asset SET dicomBlob = ?, updatedAt = ? WHERE id = ?", [blob, at, assetID])
+    }
+
     /// Moves every asset of `from` to `to` (a merge); returns the moved assets.
     public static func reassign(_ db: Database, from: String, to: String, at: Date) throws -> [Asset] {
         let moved = try ofPatient(db, from)

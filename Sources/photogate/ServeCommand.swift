@@ -72,6 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
         let listeners = ListenerRegistry()
         await listeners.expect("http")
         await listeners.expect("mllp")
+        await listeners.expect("dicom")
         let app = buildApplication(gateway: gateway, listeners: listeners)
         try await app.runService()
     }

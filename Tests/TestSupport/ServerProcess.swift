@@ -7,6 +7,7 @@ public final class ServerProcess: @unchecked Sendable {
     public let logPath: String
     public private(set) var httpPort = 0
     public private(set) var mllpPort = 0
+    public private(set) var dicomPort = 0
 
     /// Starts the server and waits until it logs its HTTP listener (at most 30 s).
     public init(dataDir: String, config: String? = nil, environment: [String: String] = [:],
@@ -17,7 +18,7 @@ public final class ServerProcess: @unchecked Sendable {
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.executableURL = URL(fileURLWithPath: Tool.photogate)
         var args = ["serve", "--data-dir", dataDir, "--http-port", "0", "--mllp-port", "0",
-                    "--mappings", mappingsDir]
+                    "--dicom-port", "0", "--mappings", mappingsDir]
         if let config { args += ["--config", config] }
         process.arguments = args
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -28,9 +29,11 @@ public final class ServerProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-            if let port = Self.port(in: log), let mllp = Self.port(in: log, listener: "mllp") {
+            if let port = Self.port(in: log), let mllp = Self.port(in: log, listener: "mllp"),
+               let dicom = Self.port(in: log, listener: "dicom") {
                 httpPort = port
                 mllpPort = mllp
+                dicomPort = dicom
                 return
             }
             guard process.isRunning else { break }

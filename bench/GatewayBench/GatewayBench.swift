@@ -16,6 +16,8 @@ enum GatewayBench {
         var config = GatewayConfig()
         config.dataDir = "\(work)/data"
         config.httpPort = try BenchServer.freePort()
+        config.mllpPort = 0
+        config.dicomPort = 0
         config.schedulerIntervalSeconds = 365 * 86_400  // one tick at start only: section 5 ticks by hand
         var keyBytes = [UInt8](repeating: 0, count: 32)
         var rng = SystemRandomNumberGenerator()

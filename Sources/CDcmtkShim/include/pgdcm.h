@@ -116,6 +116,20 @@ void pgd_uid_name(const char *uid, char *buf, size_t cap);
 /* The dictionary VR of a tag (e.g. "PN"), or "" when unknown. */
 void pgd_tag_vr(uint32_t tag, char *buf, size_t cap);
 
+/* ---- editing and DICOM JSON (pgdcm_edit.cpp) ----------------------------------------- */
+
+/* Copies in_path to out_path with the attributes in `set` put at the top level ("" = empty)
+ * and, when fragment is not NULL, the encapsulated pixel data replaced by that one fragment
+ * (empty Basic Offset Table, padded to even length). Transfer syntax, SOP Instance UID and
+ * every other attribute stay as they were. */
+int pgd_rewrite(const char *in_path, const pgd_attr *set, size_t n_set, const uint8_t *fragment,
+                size_t fragment_length, const char *out_path, pgd_error *err);
+
+/* The data set as DICOM JSON (PS3.18 F.2). When bulk_base is not NULL, Pixel Data, ICC
+ * Profile and Encapsulated Document become BulkDataURI "<bulk_base>/bulkdata/<ggggeeee>";
+ * otherwise they are InlineBinary. Free *out with pgd_free. */
+int pgd_to_json(const char *path, const char *bulk_base, char **out, size_t *length, pgd_error *err);
+
 /* ==== DIMSE networking (pgdcm_net_*.cpp) ============================================== */
 /* Association and DIMSE services over DCMTK's dcmnet: a multi-association SCP (C-ECHO,
  * C-STORE, C-FIND, C-MOVE, C-GET) with its own accept loop, and one-shot SCU calls.
@@ -215,6 +229,9 @@ int pgd_rows_add(pgd_rows *rows, uint32_t tag, const char *value);
 /* Adds one Part 10 file to send; sets where a C-MOVE sends them (required for C-MOVE). */
 int pgd_plan_add_file(pgd_plan *plan, const char *path);
 int pgd_plan_set_destination(pgd_plan *plan, const char *host, uint16_t port, const char *ae_title);
+/* The plan's files are temporary: the shim deletes them when the C-MOVE/C-GET has ended
+ * (also when it was refused, cancelled or the association was lost). */
+int pgd_plan_remove_files_after(pgd_plan *plan);
 
 /* Returns PGD_ASSOC_*. */
 typedef int (*pgd_assoc_cb)(void *ctx, const char *calling_ae, const char *called_ae, const char *peer_ip);

@@ -20,7 +20,10 @@ public func buildApplication(gateway: Gateway, listeners: ListenerRegistry = Lis
     FHIRRoutes(gateway: gateway).add(to: router)
     HL7Routes(gateway: gateway).add(to: router)
 
-    var services: [any Service] = [ExpiryScheduler(gateway: gateway), MLLPListener(gateway: gateway, listeners: listeners)]
+    var services: [any Service] = [
+        ExpiryScheduler(gateway: gateway), MLLPListener(gateway: gateway, listeners: listeners),
+        DicomListener(gateway: gateway, listeners: listeners), DicomWorker(gateway: gateway),
+    ]
     for hook in gateway.config.webhooks {
         services.append(WebhookDelivery(gateway: gateway, hook: hook, client: httpClient))
     }

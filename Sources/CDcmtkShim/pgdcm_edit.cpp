@@ -1,0 +1,108 @@
+// Rewriting stored objects (new attribute values, a cleaned JPEG fragment) and rendering a
+// data set as DICOM JSON (PS3.18 F.2).
+#include "dcmtk/config/osconfig.h"
+#include "dcmtk/dcmdata/dctk.h"
+#include "dcmtk/dcmdata/dcjson.h"
+#include "dcmtk/dcmdata/dcpixel.h"
+#include "dcmtk/dcmdata/dcpixseq.h"
+#include "dcmtk/dcmdata/dcpxitem.h"
+#include "internal.h"
+#include <cstdlib>
+#include <sstream>
+
+using pgd::fail;
+
+namespace {
+
+DcmTagKey key(uint32_t tag) { return DcmTagKey(uint16_t(tag >> 16), uint16_t(tag & 0xFFFF)); }
+
+// Replaces the encapsulated pixel data with an empty Basic Offset Table and one fragment
+// (PS3.5 A.4), padded to even length.
+int replaceFragment(DcmDataset *ds, E_TransferSyntax xfer, const uint8_t *data, size_t length, pgd_error *err) {
+    if (!DcmXfer(xfer).isEncapsulated()) return fail(err, PGD_E_FORMAT, "pixel data is not encapsulated");
+    OFVector<Uint8> padded(data, data + length);
+    if (padded.size() % 2) padded.push_back(0);
+    DcmPixelSequence *seq = new DcmPixelSequence(DCM_PixelSequenceTag);
+    seq->insert(new DcmPixelItem(DCM_PixelItemTag));
+    DcmPixelItem *fragment = new DcmPixelItem(DCM_PixelItemTag);
+    OFCondition c = fragment->putUint8Array(padded.data(), Uint32(padded.size()));
+    if (c.good()) c = seq->insert(fragment);
+    if (c.bad()) {
+        delete fragment;
+        delete seq;
+        return fail(err, PGD_E_IO, "JPEG fragment: %s", c.text());
+    }
+    DcmPixelData *pixelData = new DcmPixelData(DCM_PixelData);
+    pixelData->putOriginalRepresentation(xfer, NULL, seq);
+    c = ds->insert(pixelData, OFTrue);
+    if (c.bad()) {
+        delete pixelData;
+        return fail(err, PGD_E_VALUE, "pixel data: %s", c.text());
+    }
+    return PGD_OK;
+}
+
+// Bulk data (pixel data and other binary values over 1 KiB) as BulkDataURI elements under
+// `base` (PS3.18 F.2.6), everything else inline.
+class BulkFormat : public DcmJsonFormatCompact {
+public:
+    explicit BulkFormat(const char *base) : DcmJsonFormatCompact(OFTrue), base_(base ? base : "") {}
+    OFBool asBulkDataURI(const DcmTagKey &tag, OFString &uri) override {
+        if (base_.empty()) return OFFalse;
+        if (tag != DCM_PixelData && tag != DCM_ICCProfile && tag != DCM_EncapsulatedDocument) return OFFalse;
+        char hex[16];
+        snprintf(hex, sizeof(hex), "%04X%04X", tag.getGroup(), tag.getElement());
+        uri = base_ + "/bulkdata/" + hex;
+        return OFTrue;
+    }
+
+private:
+    OFString base_;
+};
+
+}  // namespace
+
+extern "C" int pgd_rewrite(const char *in_path, const pgd_attr *set, size_t n_set, const uint8_t *fragment,
+                           size_t fragment_length, const char *out_path, pgd_error *err) {
+    PGD_GUARD_BEGIN
+    if (!in_path || !out_path || (n_set && !set)) return fail(err, PGD_E_ARG, "null argument");
+    DcmFileFormat file;
+    OFCondition c = file.loadFile(in_path, EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
+    if (c.bad()) return fail(err, c == EC_InvalidFilename ? PGD_E_IO : PGD_E_FORMAT, "%s: %s", in_path, c.text());
+    DcmDataset *ds = file.getDataset();
+    E_TransferSyntax xfer = ds->getOriginalXfer();
+    for (size_t i = 0; i < n_set; ++i) {
+        if (!set[i].value) return fail(err, PGD_E_ARG, "attribute %08X has no value", set[i].tag);
+        DcmTag tag(key(set[i].tag));
+        c = set[i].value[0] ? ds->putAndInsertString(tag, set[i].value) : ds->insertEmptyElement(tag, OFTrue);
+        if (c.bad()) return fail(err, PGD_E_VALUE, "%s: %s", tag.getTagName(), c.text());
+    }
+    if (fragment) {
+        int rc = replaceFragment(ds, xfer, fragment, fragment_length, err);
+        if (rc) return rc;
+    }
+    // Same transfer syntax and SOP Instance UID; the meta header is kept as it was.
+    c = file.saveFile(out_path, xfer, EET_ExplicitLength, EGL_recalcGL, EPD_noChange, 0, 0, EWM_fileformat);
+    if (c.bad()) return fail(err, PGD_E_IO, "cannot write %s: %s", out_path, c.text());
+    return pgd::ok(err);
+    PGD_GUARD_END(err)
+}
+
+extern "C" int pgd_to_json(const char *path, const char *bulk_base, char **out, size_t *length, pgd_error *err) {
+    PGD_GUARD_BEGIN
+    if (!path || !out || !length) return fail(err, PGD_E_ARG, "null argument");
+    DcmFileFormat file;
+    OFCondition c = file.loadFile(path, EXS_Unknown, EGL_noChange, 4096, ERM_autoDetect);
+    if (c.bad()) return fail(err, c == EC_InvalidFilename ? PGD_E_IO : PGD_E_FORMAT, "%s: %s", path, c.text());
+    BulkFormat format(bulk_base);
+    std::ostringstream json;
+    c = file.getDataset()->writeJson(json, format);
+    if (c.bad()) return fail(err, PGD_E_FORMAT, "DICOM JSON: %s", c.text());
+    std::string text = json.str();
+    *out = OFstatic_cast(char *, malloc(text.size() + 1));
+    if (!*out) return fail(err, PGD_E_INTERNAL, "out of memory");
+    memcpy(*out, text.c_str(), text.size() + 1);
+    *length = text.size();
+    return pgd::ok(err);
+    PGD_GUARD_END(err)
+}
