@@ -138,7 +138,7 @@ enum FHIRSamples {
         {"resourceType":"Consent",\(id.map { "\"id\":\"\($0)\"," } ?? "")"status":"\(status)",
          "scope":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/consentscope","code":"patient-privacy"}]},
          "category":[{"coding":[{"system":"http://photogate.org/fhir/CodeSystem/consent-category","code":"\(category)"}]}],
-         "patient":{"reference":"\(patient)"},
+         "patient":{"reference":"\(patient)"},"dateTime":"2027-01-10T09:30:00Z",
          "policyRule":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"OPTIN"}]},
          "provision":{"type":"permit","period":{"start":"2027-01-01","end":"2027-12-31"},
                       "purpose":[\(purposes.joined(separator: ","))]}}
