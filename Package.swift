@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Storage", "PhotoGateCore", "PhotoFormats", "TestSupport",
+                "Gateway", "Storage", "PhotoGateCore", "PhotoFormats", "FHIR", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

@@ -31,53 +31,20 @@ extension Gateway {
     /// Stores a photo: wraps it to DICOM, seals original and DICOM object with the patient's
     /// data key, then records the asset. Returns only after everything is durable.
     public func upload(_ bytes: [UInt8], _ request: UploadRequest, by who: Principal) async throws -> AssetView {
-        let input = scratchPath("upload")
-        let dicomPath = scratchPath("dcm")
-        defer {
-            unlink(input)
-            unlink(dicomPath)
-        }
         guard !bytes.isEmpty else { throw PGError(.unsupportedFormat, "the request body is empty (a JPEG or PNG is expected)") }
-        try Data(bytes).write(to: URL(fileURLWithPath: input))
-        let site = try bodySite(request.bodySite)
-        let contentType = ImageFormat.sniff(Array(bytes.prefix(16))) == .png ? "image/png" : "image/jpeg"
-
         // 1. The patient (created when unknown) and its data key.
         let (patient, key) = try await ensurePatient(request.patient, by: who)
-        // 2. DICOM object, in the private scratch directory (never plaintext in the data dir).
-        let wrapper = PhotoWrapper(uids: uids, durable: false, clock: clock)
-        // Patient ID from the identifier dicom.yaml names (the MRN by default), else the upload's.
-        let idForDicom = patient.identifiers.first { $0.system == mappings.dicom.patientIDSystem } ?? request.patient
-        let context = try PatientContext(patientID: idForDicom.value, issuer: issuer(idForDicom.system),
-                                         patientName: Self.dicomName(patient))
-        let photo = try PhotoContext(bodySite: site, laterality: request.laterality, description: request.description)
-        let wrapped = try wrapper.wrap(inputPath: input, patient: context, photo: photo, outputPath: dicomPath)
-        let indexed = try Self.indexEntry(dicomPath)
-        // 3. Sealed blobs (each fsynced), then the row that makes them an asset.
-        let blobIDs = AssetBlobs(original: try blobs.put(bytes, key: key), dicom: try blobs.put(file: dicomPath, key: key))
-        let now = clock()
-        let asset = Asset(id: newID(), patientID: patient.id, stream: request.stream, bodySite: site?.snomedCode,
-                          laterality: request.laterality?.rawValue, description: request.description,
-                          capturedAt: request.capturedAt, createdAt: now, studyInstanceUID: wrapped.uids.study,
-                          seriesInstanceUID: wrapped.uids.series, sopInstanceUID: wrapped.uids.sopInstance,
-                          contentType: contentType)
+        // 2. DICOM object and sealed blobs (each fsynced).
+        let prepared = try prepareAsset(bytes, request, subject: AssetSubject(patient), key: key, keyIsNew: false)
+        // 3. The row that makes them an asset.
         do {
-            try await writer.write { db in
-                try AssetRepository.insert(db, asset, blobs: blobIDs)
-                try self.recordDicomObject(db, asset, attributes: indexed.attributes, transferSyntax: indexed.transferSyntax,
-                                           sopClass: indexed.sopClass, size: indexed.size, source: "upload")
-                try self.audit(db, who, "asset.create", patient: patient.id, asset: asset.id,
-                               detail: ["stream": asset.stream.rawValue, "bytes": String(bytes.count)])
-                try self.raise(db, .assetCreated, patient: patient.id, asset: asset.id,
-                               ["stream": .string(asset.stream.rawValue)])
-            }
+            let asset = try await writer.write { db in try self.recordAsset(db, prepared, patientID: patient.id, by: who) }
+            metrics.upload(bytes: bytes.count)
+            return AssetView(asset)
         } catch {
-            blobs.delete(blobIDs.original)
-            blobs.delete(blobIDs.dicom)
+            discard(prepared)
             throw error
         }
-        metrics.upload(bytes: bytes.count)
-        return AssetView(asset)
     }
 
     /// The patient with this identifier, created (with its data key) when unknown — from
@@ -222,10 +189,5 @@ extension Gateway {
         if let mapped = mappings.identifiers.dicomIssuer(system: system) { return mapped }
         guard !system.isEmpty, system.count <= 64 else { return nil }
         return system
-    }
-
-    static func dicomName(_ p: Patient) -> String {
-        guard let family = p.family else { return "" }
-        return ([family] + p.given.prefix(1)).joined(separator: "^")
     }
 }

@@ -21,6 +21,23 @@ extension Gateway {
     /// Records (or replaces) a consent. Decisions change at once: assets that lose a channel
     /// raise `asset.blocked`; a consent recorded as `inactive` counts as a withdrawal.
     public func saveConsent(_ input: ConsentInput, by who: Principal) async throws -> (ConsentView, created: Bool) {
+        let checked = try checkConsent(input)
+        return try await writer.write { db in
+            let (consent, created) = try self.applySaveConsent(db, checked, by: who)
+            return (ConsentView(consent), created)
+        }
+    }
+
+    /// A consent input whose values were checked (no database needed).
+    struct CheckedConsent: Sendable {
+        var input: ConsentInput
+        var identifier: Identifier
+        var status: ConsentStatus
+        var channels: [Channel]
+    }
+
+    /// Checks what ``saveConsent(_:by:)`` takes, before any transaction.
+    func checkConsent(_ input: ConsentInput) throws -> CheckedConsent {
         guard let identifier = Identifier(token: input.patient) else {
             throw PGError(.badRequest, "patient must be an identifier as system|value")
         }
@@ -35,43 +52,51 @@ extension Gateway {
             throw PGError(.badRequest, "end must be after start")
         }
         if let id = input.id, id.isEmpty || id.count > 64 { throw PGError(.badRequest, "id must be 1-64 characters") }
-        return try await writer.write { db in
-            let now = self.clock()
-            guard let patient = try PatientRepository.find(db, identifier: identifier) else {
-                throw PGError(.notFound, "no patient with identifier \(identifier)")
-            }
-            let old = try input.id.flatMap { try ConsentRepository.find(db, id: $0) }
-            if let old, old.patientID != patient.id {
-                throw PGError(.conflict, "consent \(old.id) belongs to another patient")
-            }
-            let scope: ConsentScope = (input.scope == nil || input.scope == ["*"]) ? .allAssets : .assets(input.scope!)
-            var consent = Consent(id: input.id ?? self.newID(), patientID: patient.id, status: status, scope: scope,
-                                  channels: channels, period: Period(start: input.start, end: input.end),
-                                  denies: input.denies ?? [], createdAt: old?.createdAt ?? now, updatedAt: now)
-            // `inactive` = withdrawn (since the first time it was recorded so); any other status
-            // clears the withdrawal, so a re-activated consent is not read as withdrawn.
-            if status == .inactive { consent.withdrawnAt = old?.withdrawnAt ?? now }
-            try self.applyConsentChange(db, patient: patient, old: old, new: consent, by: who,
-                                        action: old == nil ? "consent.create" : "consent.update")
-            return (ConsentView(consent), old == nil)
+        return CheckedConsent(input: input, identifier: identifier, status: status, channels: channels)
+    }
+
+    /// The body of ``saveConsent(_:by:)`` inside the caller's transaction (FHIR Consent
+    /// writes, transactions and messages use it together with their own records).
+    func applySaveConsent(_ db: Database, _ checked: CheckedConsent, by who: Principal) throws -> (Consent, created: Bool) {
+        let input = checked.input
+        let now = clock()
+        guard let patient = try PatientRepository.find(db, identifier: checked.identifier) else {
+            throw PGError(.notFound, "no patient with identifier \(checked.identifier)")
         }
+        let old = try input.id.flatMap { try ConsentRepository.find(db, id: $0) }
+        if let old, old.patientID != patient.id {
+            throw PGError(.conflict, "consent \(old.id) belongs to another patient")
+        }
+        let scope: ConsentScope = (input.scope == nil || input.scope == ["*"]) ? .allAssets : .assets(input.scope!)
+        var consent = Consent(id: input.id ?? newID(), patientID: patient.id, status: checked.status, scope: scope,
+                              channels: checked.channels, period: Period(start: input.start, end: input.end),
+                              denies: input.denies ?? [], createdAt: old?.createdAt ?? now, updatedAt: now)
+        // `inactive` = withdrawn (since the first time it was recorded so); any other status
+        // clears the withdrawal, so a re-activated consent is not read as withdrawn.
+        if checked.status == .inactive { consent.withdrawnAt = old?.withdrawnAt ?? now }
+        try applyConsentChange(db, patient: patient, old: old, new: consent, by: who,
+                               action: old == nil ? "consent.create" : "consent.update")
+        return (consent, old == nil)
     }
 
     /// Withdraws a consent now: `consent.withdrawn` carries the take-down list.
     public func withdrawConsent(_ id: String, by who: Principal) async throws -> ConsentView {
-        try await writer.write { db in
-            guard let old = try ConsentRepository.find(db, id: id) else { throw PGError(.notFound, "no consent \(id)") }
-            guard old.status == .active else {
-                throw PGError(.invalidStateTransition, "consent \(id) is \(old.status.rawValue), not active")
-            }
-            var consent = old
-            consent.status = .inactive
-            consent.withdrawnAt = self.clock()
-            consent.updatedAt = self.clock()
-            try self.applyConsentChange(db, patient: try self.patient(db, old.patientID), old: old, new: consent, by: who,
-                                        action: "consent.withdraw")
-            return ConsentView(consent)
+        try await writer.write { db in ConsentView(try self.applyWithdrawConsent(db, id, by: who)) }
+    }
+
+    /// The body of ``withdrawConsent(_:by:)`` inside the caller's transaction.
+    func applyWithdrawConsent(_ db: Database, _ id: String, by who: Principal) throws -> Consent {
+        guard let old = try ConsentRepository.find(db, id: id) else { throw PGError(.notFound, "no consent \(id)") }
+        guard old.status == .active else {
+            throw PGError(.invalidStateTransition, "consent \(id) is \(old.status.rawValue), not active")
         }
+        var consent = old
+        consent.status = .inactive
+        consent.withdrawnAt = clock()
+        consent.updatedAt = clock()
+        try applyConsentChange(db, patient: try patient(db, old.patientID), old: old, new: consent, by: who,
+                               action: "consent.withdraw")
+        return consent
     }
 
     /// Saves the consent, audits, and raises what the change implies.

@@ -43,13 +43,18 @@ extension Gateway {
     public func patchPatient(_ identifier: Identifier, _ patch: PatientPatch, by who: Principal) async throws
         -> (patient: PatientView, created: Bool)
     {
-        if let birthDate = patch.birthDate { try Self.checkDate(birthDate) }
-        if let gender = patch.gender, !["male", "female", "other", "unknown"].contains(gender) {
-            throw PGError(.badRequest, "gender '\(gender)' must be male, female, other or unknown (FHIR administrative-gender)")
-        }
+        try Self.checkPatch(patch)
         return try await writer.write { db in
             let (patient, created) = try self.applyPatientPatch(db, identifier, patch, by: who)
             return (PatientView(patient), created)
+        }
+    }
+
+    /// Checks the values of a patch (no database needed).
+    static func checkPatch(_ patch: PatientPatch) throws {
+        if let birthDate = patch.birthDate { try checkDate(birthDate) }
+        if let gender = patch.gender, !["male", "female", "other", "unknown"].contains(gender) {
+            throw PGError(.badRequest, "gender '\(gender)' must be male, female, other or unknown (FHIR administrative-gender)")
         }
     }
 

@@ -9,6 +9,11 @@ extension AppDatabase {
     /// - `fhirVersion`: every version as stored, the raw JSON with `meta.versionId` and
     ///   `meta.lastUpdated` filled in (unknown elements and extensions kept as received).
     /// - `fhirSearchIndex`: the search parameter values of the current version.
+    /// - `fhirMessage` (fhir-v2): every FHIR message processed (`$process-message`), by its
+    ///   Bundle id, with the response sent, so a repeated message gets the same response
+    ///   and is not processed again.
+    /// - `fhirIndexState` (fhir-v2): the version of the search index each resource type was
+    ///   built with; the gateway rebuilds a type's index when its definition grew.
     static func registerFHIRMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("fhir-v1") { db in
             try db.create(table: "fhirResource") { t in
@@ -38,6 +43,19 @@ extension AppDatabase {
             }
             try db.create(index: "fhirSearchIndex_lookup", on: "fhirSearchIndex", columns: ["type", "param", "value"])
             try db.create(index: "fhirSearchIndex_resource", on: "fhirSearchIndex", columns: ["type", "id"])
+        }
+        migrator.registerMigration("fhir-v2") { db in
+            try db.create(table: "fhirMessage") { t in
+                t.primaryKey("bundleId", .text)
+                t.column("receivedAt", .datetime).notNull()
+                t.column("event", .text).notNull()
+                t.column("responseCode", .text).notNull()          // ok | fatal-error (transient errors are not kept)
+                t.column("response", .text).notNull()              // the response Bundle (JSON)
+            }
+            try db.create(table: "fhirIndexState") { t in
+                t.primaryKey("type", .text)
+                t.column("version", .integer).notNull()
+            }
         }
     }
 }

@@ -12,6 +12,16 @@ public struct FHIRStoredVersion: Sendable, Equatable {
     public var method: String
     /// The resource as stored (JSON, with `meta.versionId` / `meta.lastUpdated`); nil when deleted.
     public var json: String?
+
+    public init(type: String, id: String, versionId: Int, lastUpdated: Date, deleted: Bool, method: String, json: String?) {
+        self.type = type
+        self.id = id
+        self.versionId = versionId
+        self.lastUpdated = lastUpdated
+        self.deleted = deleted
+        self.method = method
+        self.json = json
+    }
 }
 
 /// The current state of a FHIR resource (row of `fhirResource`).
@@ -111,6 +121,24 @@ public enum FHIRResourceStore {
         }
         return FHIRStoredVersion(type: type, id: id, versionId: versionId, lastUpdated: at, deleted: deleted,
                                  method: method, json: text)
+    }
+
+    /// Replaces the search index of the current version (an index definition that grew is
+    /// applied to resources stored before it).
+    public static func reindex(_ db: Database, type: String, id: String, index: [(String, String)]) throws {
+        try db.execute(sql: "DELETE FROM fhirSearchIndex WHERE type = ? AND id = ?", arguments: [type, id])
+        for (param, value) in index {
+            try db.execute(sql: "INSERT INTO fhirSearchIndex (type, id, param, value) VALUES (?, ?, ?, ?)",
+                           arguments: [type, id, param, value])
+        }
+    }
+
+    /// The current version of every live resource of `type`, with its JSON.
+    public static func allLatest(_ db: Database, type: String) throws -> [FHIRStoredVersion] {
+        try Row.fetchAll(db, sql: """
+            SELECT v.* FROM fhirResource r JOIN fhirVersion v ON v.type = r.type AND v.id = r.id AND v.versionId = r.versionId
+            WHERE r.type = ? AND r.deleted = 0 ORDER BY r.id
+            """, arguments: [type]).map(storedVersion)
     }
 
     /// The ids of the live resources of `type` matching every criterion, ordered by id:

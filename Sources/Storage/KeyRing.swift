@@ -33,6 +33,27 @@ public final class KeyRing: Sendable {
         return key
     }
 
+    /// Makes `key` the data key of a patient that has none yet, inside the caller's
+    /// transaction: blobs sealed before the transaction that creates the patient (a FHIR
+    /// transaction with a new Patient and its photo) use a key made up front. When the patient
+    /// has a key already it must be this one (else a conflict: the blobs were sealed with a
+    /// key that lost a race; retry).
+    public func adopt(_ db: Database, patientID: String, key: SymmetricKey, at: Date) throws {
+        if let row = try Row.fetchOne(db, sql: "SELECT wrapped FROM dataKey WHERE patientId = ?", arguments: [patientID]) {
+            guard let wrapped: Data = row["wrapped"] else {
+                throw PGError(.keyUnavailable, "the data key of this patient was destroyed")
+            }
+            let existing = try unwrap(wrapped, patientID: patientID)
+            guard existing == key else {
+                throw PGError(.conflict, "the patient's data key was created concurrently; retry")
+            }
+            return
+        }
+        try db.execute(sql: "INSERT INTO dataKey (patientId, wrapped, createdAt) VALUES (?, ?, ?)",
+                       arguments: [patientID, try wrap(key, patientID: patientID), at])
+        cache[patientID] = key
+    }
+
     /// An existing data key (nil when the patient has none or it was destroyed).
     public func existingKey(_ db: Database, patientID: String) throws -> SymmetricKey? {
         if let key = cache[patientID] { return key }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Validates FHIR JSON files with the `fhir.resources` package (its R4B models, the
-closest it ships to R4 4.0.1 for the resources PhotoGate writes).
+"""Validates FHIR JSON and XML files with the `fhir.resources` package (its R4B models, the
+closest it ships to R4 4.0.1 for the resources PhotoGate writes; XML is read through lxml).
 
-Usage: validate_fhir.py FILE.json...
+Usage: validate_fhir.py FILE.json|FILE.xml...
 
 Prints one line per file, `ok <file>` or `FAIL <file>: <error>`, and exits 0 when every
 file is valid, 1 when one is not, 2 when fhir.resources is not installed.
@@ -26,6 +26,15 @@ def model_class(resource_type):
 def validate(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
+    if path.endswith(".xml"):
+        from lxml import etree  # fhir.resources reads XML through lxml
+
+        root = etree.fromstring(text.encode("utf-8"))
+        namespace, _, resource_type = root.tag.rpartition("}")
+        if namespace != "{http://hl7.org/fhir":
+            raise ValueError("the root element is not in the FHIR namespace: %s" % root.tag)
+        model_class(resource_type).model_validate_xml(text.encode("utf-8"))
+        return
     resource_type = json.loads(text)["resourceType"]
     cls = model_class(resource_type)
     if hasattr(cls, "model_validate_json"):  # pydantic 2 (fhir.resources >= 7)

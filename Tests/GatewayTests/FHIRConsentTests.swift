@@ -47,6 +47,15 @@ struct FHIRConsentTests {
                 #expect(r.json["total"] as? Int == 1, "\(query)")
             }
             #expect(try await client.fhir(t, .get, "/fhir/Consent?status=inactive", bodies: bodies).json["total"] as? Int == 0)
+            // category (token) and date (Consent.dateTime)
+            let category = "http://photogate.org/fhir/CodeSystem/consent-category"
+            for (query, total) in [("category=\(category)%7Cphoto-publication", 1), ("category=photo-publication", 1),
+                                   ("category=research", 0), ("date=2027-01-10", 1), ("date=ge2027-01", 1), ("date=lt2027-01-10", 0),
+                                   ("category=photo-publication&date=2027", 1)] {
+                let r = try await client.fhir(t, .get, "/fhir/Consent?\(query)", wire: query.hasPrefix("date") ? .xml : .json, bodies: bodies)
+                #expect(r.json["total"] as? Int == total, "\(query): \(r.body)")
+            }
+            #expect(try await client.fhir(t, .get, "/fhir/Consent?date=someday", bodies: bodies).status == .badRequest)
             // An update to social media only changes the decision too
             let updated = try await client.fhir(t, .put, "/fhir/Consent/\(id)",
                                                 body: FHIRSamples.consent(id: id, patient: "Patient/\(patient)", channels: ["social-media"]),

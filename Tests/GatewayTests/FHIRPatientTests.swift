@@ -221,9 +221,10 @@ struct FHIRPatientTests {
                                         bodies: bodies), .forbidden, "forbidden")
             check(try await client.fhir(t, .get, "/fhir/Patient/\(id)", as: .communications, accept: format, bodies: bodies),
                   .forbidden, "forbidden")
-            check(try await client.fhir(t, .post, "/fhir", body: "{}", accept: format, bodies: bodies), .methodNotAllowed, "not-supported")
+            check(try await client.fhir(t, .put, "/fhir", body: "{}", accept: format, bodies: bodies), .methodNotAllowed, "not-supported")
+            check(try await client.fhir(t, .post, "/fhir", body: FHIRSamples.patient(), accept: format, bodies: bodies), .badRequest, "invalid")
         }
-        if format.hasSuffix("json") { try bodies.validate() }
+        try bodies.validate()
     }
 
     @Test func preferReturnMinimalAndOperationOutcome() async throws {

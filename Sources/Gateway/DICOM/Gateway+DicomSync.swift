@@ -17,10 +17,15 @@ extension Gateway {
         return [
             DicomTag.patientID: id?.value ?? "",
             DicomTag.issuerOfPatientID: id.flatMap { issuer($0.system) } ?? "",
-            DicomTag.patientName: Self.dicomName(patient),
+            DicomTag.patientName: Self.dicomName(family: patient.family, given: patient.given),
             DicomTag.patientBirthDate: patient.birthDate?.replacingOccurrences(of: "-", with: "") ?? "",
             DicomTag.patientSex: sex,
         ]
+    }
+
+    /// Patient Name (PN, PS3.5 6.2): `Family^Given`, empty when the family name is unknown.
+    static func dicomName(family: String?, given: [String]) -> String {
+        family.map { ([$0] + given.prefix(1)).joined(separator: "^") } ?? ""
     }
 
     /// Rewrites the Patient module of the objects of patients that changed (HL7 A08/A40/A47,

@@ -28,6 +28,14 @@ struct FHIRFailure: Error {
         case let e as FHIRError:
             return FHIRFailure(status: e.codes.contains(.tooLong) ? 413 : 400, outcome: e.operationOutcome)
         case let e as PGError: return from(e)
+        case let e as PublicationDenied:
+            // One issue per reason, so a client sees every reason the decision gave.
+            var outcome = from(e.error).outcome
+            outcome.issue += e.decision.reasons.map {
+                OperationOutcome.Issue(severity: .error, code: .businessRule, details: CodeableConcept(
+                    system: "http://photogate.org/fhir/CodeSystem/decision-reason", code: $0.rawValue), diagnostics: "denied: \($0.rawValue)")
+            }
+            return FHIRFailure(status: 403, outcome: outcome)
         case is NIOTooManyBytesError: return FHIRFailure(413, .tooLong, "the request body is too large")
         case let e as HTTPError: return FHIRFailure(Int(e.status.code), .processing, e.body ?? e.status.reasonPhrase)
         default: return FHIRFailure(500, .exception, "internal error")

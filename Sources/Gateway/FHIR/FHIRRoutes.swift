@@ -4,11 +4,13 @@ import Hummingbird
 import PhotoGateCore
 import Storage
 
-/// `/fhir`: the FHIR R4 RESTful API (http.html) for Patient and Consent, and
-/// `GET /fhir/metadata` built from what is registered here. Every answer, errors included,
-/// is FHIR in the negotiated format (errors as OperationOutcome). The bearer token is
-/// checked by ``AuthMiddleware`` (a missing token is its JSON 401); roles here: writes need
-/// `integration`, reads `integration`, `clinician` or `privacy-officer` (`admin` always).
+/// `/fhir`: the FHIR R4 RESTful API (http.html) for Patient, Consent, Media, Binary and
+/// AuditEvent, `POST /fhir` (transaction and batch Bundles), `POST /fhir/$process-message`,
+/// and `GET /fhir/metadata` built from what is registered here. Every answer, errors
+/// included, is FHIR in the negotiated format (errors as OperationOutcome; a missing token is
+/// answered by ``AuthMiddleware`` with an OperationOutcome too). Roles here: writes need
+/// `integration`, reads `integration`, `clinician` or `privacy-officer` (`admin` always);
+/// Media, Binary and AuditEvent say their own.
 struct FHIRRoutes {
     let gateway: Gateway
 
@@ -18,6 +20,7 @@ struct FHIRRoutes {
 
     func add(to router: Router<GatewayRequestContext>) {
         let server = FHIRServer(gateway: gateway)
+        server.reindexIfNeeded()
         var registry = FHIRRouteRegistry()
         addResource(router, &registry, server, type: "Patient", parameters: FHIRServer.patientParameters,
                     conditionalUpdate: true, delete: false) { resource, target, who in
@@ -29,6 +32,10 @@ struct FHIRRoutes {
             guard case .consent(let c) = resource else { throw Self.wrongType(resource, "Consent") }
             return try await server.writeConsent(c, target: target, by: who)
         }
+        addMedia(router, &registry, server)
+        addBinary(router, &registry, server)
+        addAuditEvent(router, &registry, server)
+        addSystem(router, &registry, server)
         // Unsupported methods on the paths above: 405 (http.html: an interaction the server
         // does not support).
         for (path, methods) in registry.paths {
@@ -38,18 +45,16 @@ struct FHIRRoutes {
                 }
             }
         }
-        // Other resource types and system interactions.
+        // Other resource types.
+        let types = registry.types
         for path in ["/fhir/{type}", "/fhir/{type}/{id}", "/fhir/{type}/{id}/_history", "/fhir/{type}/{id}/_history/{vid}"] {
             for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
                 route(router, method, path, access: .any) { _, context, _, _ in
                     let type = context.parameters.get("type") ?? ""
                     throw FHIRFailure(404, .notSupported, "resource type '\(type)' is not supported (supported: "
-                        + ["Patient", "Consent"].joined(separator: ", ") + ")")
+                        + types.joined(separator: ", ") + ")")
                 }
             }
-        }
-        route(router, .post, "/fhir", access: .write) { _, _, _, _ in
-            throw FHIRFailure(405, .notSupported, "transaction and batch Bundles are not supported yet")
         }
         let statement = registry
         let g = gateway
@@ -57,6 +62,11 @@ struct FHIRRoutes {
             try await g.writer.write { db in try g.audit(db, who, "fhir.capabilities") }
             return exchange.respond(.capabilityStatement(statement.capabilityStatement(date: g.clock(), base: exchange.base)))
         }
+    }
+
+    /// The query of a request, percent-decoded, in order.
+    static func query(_ request: Request) -> [(String, String)] {
+        request.uri.queryParameters.map { (String($0.key).removingPercentEncoding ?? String($0.key), String($0.value)) }
     }
 
     static func wrongType(_ r: FHIRResource, _ expected: String) -> FHIRFailure {
@@ -88,7 +98,7 @@ struct FHIRRoutes {
         }
         registry.record(path: base, method: .get, type: type, interaction: .searchType, searchParameters: parameters)
         route(router, .get, base, access: .read) { request, _, exchange, who in
-            let query = request.uri.queryParameters.map { (String($0.key).removingPercentEncoding ?? String($0.key), String($0.value)) }
+            let query = Self.query(request)
             let count = try Self.intParameter(query, "_count", default: 20, range: 0...1000)
             let offset = try Self.intParameter(query, "_offset", default: 0, range: 0...Int(Int32.max))
             let (total, matches) = try await server.search(type: type, query: query, parameters: parameters, count: count,
@@ -112,8 +122,7 @@ struct FHIRRoutes {
         if conditionalUpdate {
             registry.record(path: base, method: .put, type: type, interaction: nil, conditionalUpdate: true)
             route(router, .put, base, access: .write) { request, _, exchange, who in
-                let query = request.uri.queryParameters.map { (String($0.key).removingPercentEncoding ?? String($0.key), String($0.value)) }
-                    .filter { !FHIRSearchParameter.control.contains($0.0) }
+                let query = Self.query(request).filter { !FHIRSearchParameter.control.contains($0.0) }
                 let ifMatch = try FHIRExchange.ifMatch(request)
                 let resource = try await FHIRExchange.body(&request, limit: limit)
                 return try Self.writeResponse(try await write(resource, .conditionalUpdate(query: query, ifMatch: ifMatch), who),
@@ -137,66 +146,23 @@ struct FHIRRoutes {
     /// 201 (created) or 200, with ETag, Last-Modified, Location, and the body `Prefer` asks for.
     static func writeResponse(_ w: FHIRServer.Written, exchange: FHIRExchange) throws -> Response {
         let status: HTTPResponse.Status = w.created ? .created : .ok
-        let headers = exchange.versionHeaders(w.version, location: true)
+        var headers = exchange.versionHeaders(w.version, location: true)
+        if !w.versioned {
+            headers[.eTag] = nil
+            headers[.location] = "\(exchange.base)/\(w.version.type)/\(w.version.id)"
+        }
         switch exchange.prefer {
         case .minimal:
             return Response(status: status, headers: headers)
         case .operationOutcome:
             let what = w.existing ? "matched the existing resource; nothing was written"
                 : w.created ? "created" : "updated"
-            return exchange.respond(.operationOutcome(.information("\(w.version.type)/\(w.version.id) \(what) (version \(w.version.versionId))")),
+            let version = w.versioned ? " (version \(w.version.versionId))" : ""
+            return exchange.respond(.operationOutcome(.information("\(w.version.type)/\(w.version.id) \(what)\(version)")),
                                     status: status, headers: headers)
         case .representation:
             return exchange.respond(storedJSON: w.version.json ?? "", status: status, headers: headers)
         }
-    }
-
-    static func intParameter(_ query: [(String, String)], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text = query.last(where: { $0.0 == name })?.1 else { return value }
-        guard let n = Int(text), range.contains(n) else {
-            throw FHIRFailure(400, .invalid, "\(name) must be a number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return n
-    }
-
-    static func decode(_ v: FHIRStoredVersion) throws -> FHIRResource {
-        do { return try FHIRJSON.decode(Data((v.json ?? "").utf8)) } catch {
-            throw FHIRFailure(500, .exception, "stored \(v.type)/\(v.id) version \(v.versionId) cannot be read: \(error)")
-        }
-    }
-
-    /// A `searchset` Bundle with `self`, `next` and `previous` links (http.html#paging).
-    static func searchBundle(type: String, query: [(String, String)], total: Int, matches: [FHIRStoredVersion], count: Int,
-                             offset: Int, exchange: FHIRExchange) throws -> FHIR.Bundle {
-        let kept = query.filter { !["_count", "_offset"].contains($0.0) }
-        func url(_ offset: Int) -> String {
-            var items = URLComponents()
-            items.queryItems = kept.map { URLQueryItem(name: $0.0, value: $0.1) }
-                + [URLQueryItem(name: "_count", value: String(count)), URLQueryItem(name: "_offset", value: String(offset))]
-            let q = (items.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-            return "\(exchange.base)/\(type)?\(q)"
-        }
-        var links = [FHIR.Bundle.Link("self", url(offset))]
-        if count > 0, offset + count < total { links.append(.init("next", url(offset + count))) }
-        if count > 0, offset > 0 { links.append(.init("previous", url(max(0, offset - count)))) }
-        let entries = try matches.map { ("\(exchange.base)/\(type)/\($0.id)", try decode($0)) }
-        return .searchset(id: UUID().uuidString.lowercased(), total: total, links: links,
-                          matches: entries.map { (fullUrl: $0.0, resource: $0.1) })
-    }
-
-    /// A `history` Bundle, newest first (http.html#history): each entry with its request and
-    /// response; a delete has no resource.
-    static func historyBundle(_ versions: [FHIRStoredVersion], exchange: FHIRExchange) throws -> FHIR.Bundle {
-        let entries = try versions.map { v in
-            FHIR.Bundle.Entry(
-                fullUrl: "\(exchange.base)/\(v.type)/\(v.id)",
-                resource: v.deleted ? nil : try decode(v),
-                request: .init(method: HTTPVerb(rawValue: v.method) ?? .put, url: v.method == "POST" ? v.type : "\(v.type)/\(v.id)"),
-                response: .init(status: v.method == "POST" ? "201 Created" : v.deleted ? "204 No Content" : "200 OK",
-                                 etag: "W/\"\(v.versionId)\"", lastModified: FHIRTemporal.instant(v.lastUpdated)))
-        }
-        return FHIR.Bundle(id: UUID().uuidString.lowercased(), type: .history, timestamp: FHIRTemporal.instant(Date()),
-                           total: versions.count, entry: entries)
     }
 
     /// Registers one route: checks the role, negotiates the format, and turns every failure

@@ -79,6 +79,44 @@ struct FHIRSearchParameter: Sendable {
         }
     }
 
+    /// The alternatives of a date or dateTime search value (search.html#date): `2027`,
+    /// `2027-01`, `2027-01-15`, or a dateTime with seconds, each with an optional prefix.
+    static func dateMatches(_ name: String, _ value: String) throws -> [FHIRDateMatch] {
+        try value.split(separator: ",", omittingEmptySubsequences: false).map(String.init).map { item in
+            var prefix = FHIRDateMatch.Prefix.eq, text = item
+            if item.count > 2, let p = FHIRDateMatch.Prefix(rawValue: String(item.prefix(2))) {
+                prefix = p
+                text = String(item.dropFirst(2))
+            }
+            guard FHIRTemporal.isDate(text) || FHIRTemporal.isDateTime(text), let lower = FHIRTemporal.start(of: text) else {
+                throw FHIRFailure(400, .invalid, "\(name): '\(item)' is not a date or dateTime (optionally with eq, ne, lt, le, gt, ge)")
+            }
+            let upper = text.count <= 10 ? (FHIRConsentTranslator.endOf(text) ?? lower) : lower.addingTimeInterval(1)
+            return FHIRDateMatch(prefix: prefix, lower: lower, upper: upper)
+        }
+    }
+
+    /// Checks names and modifiers of a query against `supported` (400 as ``criteria(_:supported:)``)
+    /// and returns the values of each parameter (repeated parameters AND-ed).
+    static func values(_ query: [(String, String)], supported: [FHIRSearchParameter]) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for (key, value) in query where !control.contains(key) {
+            guard supported.contains(where: { $0.name == key }) else {
+                let name = key.split(separator: ":").first.map(String.init) ?? key
+                if supported.contains(where: { $0.name == name }) {
+                    throw FHIRFailure(400, .notSupported, "modifier '\(key.dropFirst(name.count))' is not supported on '\(name)'")
+                }
+                throw FHIRFailure(400, .notSupported, "unknown search parameter '\(key)' (supported: "
+                    + (supported.map(\.name) + control.sorted()).joined(separator: ", ") + ")")
+            }
+            guard !value.isEmpty, !value.split(separator: ",", omittingEmptySubsequences: false).contains(where: \.isEmpty) else {
+                throw FHIRFailure(400, .invalid, "search parameter '\(key)' has an empty value")
+            }
+            result[key, default: []].append(value)
+        }
+        return result
+    }
+
     /// `Patient/123`, `123` or `http://…/Patient/123` (optionally with `/_history/n`) → `123`.
     static func referenceID(_ reference: String, type: String) -> String? {
         var parts = reference.split(separator: "/").map(String.init)

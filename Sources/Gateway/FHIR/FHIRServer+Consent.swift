@@ -9,16 +9,21 @@ import Storage
 ///
 /// The codes are read by ``FHIRConsentTranslator/codes(of:)`` and turned into channels,
 /// scope, period and deny provisions by the site mappings (`Mappings/consent.yaml`); the
-/// result goes through ``Gateway/saveConsent(_:by:)``, so decisions change at once. A delete
-/// is a withdrawal (``Gateway/withdrawConsent(_:by:)``) and a FHIR version marked deleted.
-/// Commit order and why nothing acknowledged is lost: as for Patient (core first, then the
-/// FHIR version, under ``FHIRWriteLock``; a repeated write is idempotent).
+/// result goes through the core's consent save (``Gateway/applySaveConsent(_:_:by:)``), so
+/// decisions change at once. A delete is a withdrawal (``Gateway/applyWithdrawConsent(_:_:by:)``)
+/// and a FHIR version marked deleted. Core change and FHIR version commit in one transaction.
 extension FHIRServer {
     static let consentParameters: [FHIRSearchParameter] = [
         FHIRSearchParameter(name: "_id", type: .token, documentation: "Logical id of the Consent"),
         FHIRSearchParameter(name: "patient", type: .reference, documentation: "The Patient: Patient/{id} or {id}"),
         FHIRSearchParameter(name: "status", type: .token, documentation: "draft | proposed | active | rejected | inactive | entered-in-error"),
+        FHIRSearchParameter(name: "category", type: .token, documentation: "Consent.category codings: system|code, |code, code or system|"),
+        FHIRSearchParameter(name: "date", type: .date, documentation: "Consent.dateTime (compared in UTC) with eq, ne, lt, le, gt, ge"),
     ]
+
+    /// The version of the Consent search index: stored Consents are re-indexed at start when
+    /// it grew (2: `category` and `date`).
+    static let consentIndexVersion = 2
 
     static let consentStateSystem = "http://hl7.org/fhir/consent-state-codes"
 
@@ -26,6 +31,12 @@ extension FHIRServer {
         var index: [(String, String)] = [("_id", FHIRSearchParameter.token(system: nil, id)),
                                          ("status", FHIRSearchParameter.token(system: consentStateSystem, c.status.rawValue))]
         if let patientID { index.append(("patient", "Patient/" + patientID)) }
+        for coding in c.category.flatMap(\.coding) {
+            if let code = coding.code { index.append(("category", FHIRSearchParameter.token(system: coding.system, code))) }
+        }
+        if let text = c.dateTime, let at = FHIRTemporal.start(of: text) {
+            index.append(("date", String(FHIRTemporal.instant(at).prefix(19))))
+        }
         return index
     }
 
@@ -68,73 +79,84 @@ extension FHIRServer {
         }
     }
 
-    /// Create or update of a Consent.
+    /// Create or update of a Consent, in its own transaction.
     func writeConsent(_ consent: FHIR.Consent, target: Target, by who: Principal) async throws -> Written {
+        try await gateway.writer.write { db in try self.writeConsent(db, consent, target: target, by: who) }
+    }
+
+    /// Create or update of a Consent inside the caller's transaction: the core consent
+    /// (decisions, `asset.blocked`, `consent.withdrawn`, audit) and the FHIR version.
+    func writeConsent(_ db: Database, _ consent: FHIR.Consent, target: Target, resolved: Resolved? = nil,
+                      by who: Principal) throws -> Written {
         let terms = try terms(of: consent)
         if let start = terms.period.start, let end = terms.period.end, end <= start {
             throw FHIRFailure(422, .businessRule, "provision.period.end must be after its start", expression: ["Consent.provision.period"])
         }
-        return try await lock.run {
-            let (resolved, patient) = try await gateway.database.reader.read { db in
-                (try self.resolve(db, type: "Consent", target: target, bodyID: consent.id, parameters: Self.consentParameters),
-                 try self.consentPatient(db, consent))
-            }
-            if let matched = resolved.matched {
-                try await gateway.writer.write { db in
-                    try self.gateway.audit(db, who, "fhir.create", outcome: "matched",
-                                           detail: ["resource": "Consent/\(matched.id)", "conditional": "If-None-Exist"])
-                }
-                return Written(version: matched, created: false, existing: true)
-            }
-            var scope: [String]?
-            if case .assets(let ids) = terms.scope { scope = ids }
-            let input = ConsentInput(id: resolved.id, patient: patient.token, status: consent.status.rawValue, scope: scope,
-                                     channels: terms.channels.map(\.rawValue), start: terms.period.start, end: terms.period.end,
-                                     denies: terms.denies)
-            // 1. The core consent (decisions, asset.blocked, consent.withdrawn, audit).
-            let (core, _) = try await gateway.saveConsent(input, by: who)
-            // 2. The FHIR version.
-            let created = resolved.current == nil || resolved.current?.deleted == true
-            let version = try await gateway.writer.write { db in
-                let at = self.gateway.clock()
-                let v = try FHIRResourceStore.save(db, type: "Consent", id: resolved.id, method: created ? "POST" : "PUT", at: at,
-                                                   coreId: core.id, index: Self.index(consent, id: resolved.id, patientID: patient.fhirID)) { vid in
-                    Self.stamped(.consent(consent), id: resolved.id, versionId: vid, at: at)
-                }
-                try self.gateway.audit(db, who, created ? "fhir.create" : "fhir.update", patient: core.patient,
-                                       detail: ["resource": "Consent/\(resolved.id)", "version": String(v.versionId)])
-                return v
-            }
-            return Written(version: version, created: created)
+        let r = try resolved ?? resolve(db, type: "Consent", target: target, bodyID: consent.id, parameters: Self.consentParameters)
+        if let matched = r.matched {
+            try gateway.audit(db, who, "fhir.create", outcome: "matched",
+                              detail: ["resource": "Consent/\(matched.id)", "conditional": "If-None-Exist"])
+            return Written(version: matched, created: false, existing: true)
+        }
+        let patient = try consentPatient(db, consent)
+        var scope: [String]?
+        if case .assets(let ids) = terms.scope { scope = ids }
+        let input = ConsentInput(id: r.id, patient: patient.token, status: consent.status.rawValue, scope: scope,
+                                 channels: terms.channels.map(\.rawValue), start: terms.period.start, end: terms.period.end,
+                                 denies: terms.denies)
+        let (core, _) = try gateway.applySaveConsent(db, try gateway.checkConsent(input), by: who)
+        let created = r.current == nil || r.current?.deleted == true
+        let at = gateway.clock()
+        let v = try FHIRResourceStore.save(db, type: "Consent", id: r.id, method: created ? "POST" : "PUT", at: at,
+                                           coreId: core.id, index: Self.index(consent, id: r.id, patientID: patient.fhirID)) { vid in
+            Self.stamped(.consent(consent), id: r.id, versionId: vid, at: at)
+        }
+        try gateway.audit(db, who, created ? "fhir.create" : "fhir.update", patient: core.patientID,
+                          detail: ["resource": "Consent/\(r.id)", "version": String(v.versionId)])
+        return Written(version: v, created: created)
+    }
+
+    /// Delete = withdrawal now (when the consent is active) + a FHIR version marked deleted,
+    /// in its own transaction. 404 when unknown (audited); deleting again changes nothing (200).
+    func deleteConsent(id: String, by who: Principal) async throws -> (version: FHIRStoredVersion?, alreadyDeleted: Bool) {
+        do {
+            return try await gateway.writer.write { db in try self.deleteConsent(db, id: id, by: who) }
+        } catch let failure as FHIRFailure where failure.status.code == 404 {
+            await gateway.auditFailure(who, "fhir.delete", outcome: "not-found", detail: ["resource": "Consent/\(id)"])
+            throw failure
         }
     }
 
-    /// Delete = withdrawal now (when the consent is active) + a FHIR version marked deleted.
-    /// 404 when unknown; deleting again changes nothing (200).
-    func deleteConsent(id: String, by who: Principal) async throws -> (version: FHIRStoredVersion?, alreadyDeleted: Bool) {
-        try await lock.run {
-            let (current, core) = try await gateway.database.reader.read { db in
-                let current = try FHIRResourceStore.current(db, type: "Consent", id: id)
-                return (current, try current?.coreId.flatMap { try ConsentRepository.find(db, id: $0) })
-            }
-            guard let current else {
-                try await gateway.writer.write { db in
-                    try self.gateway.audit(db, who, "fhir.delete", outcome: "not-found", detail: ["resource": "Consent/\(id)"])
-                }
-                throw FHIRFailure(404, .notFound, "Consent/\(id) is not known")
-            }
-            if current.deleted { return (nil, true) }
-            // 1. The withdrawal (consent.withdrawn with the take-down list).
-            if let core, core.status == .active { _ = try await gateway.withdrawConsent(core.id, by: who) }
-            // 2. The FHIR delete version.
-            let version = try await gateway.writer.write { db in
-                let v = try FHIRResourceStore.save(db, type: "Consent", id: id, method: "DELETE", deleted: true,
-                                                   at: self.gateway.clock(), coreId: nil, index: []) { _ in nil }
-                try self.gateway.audit(db, who, "fhir.delete", patient: core?.patientID,
-                                       detail: ["resource": "Consent/\(id)", "version": String(v.versionId), "treatedAs": "withdrawal"])
-                return v
-            }
-            return (version, false)
+    /// The delete inside the caller's transaction.
+    func deleteConsent(_ db: Database, id: String, by who: Principal) throws -> (version: FHIRStoredVersion?, alreadyDeleted: Bool) {
+        guard let current = try FHIRResourceStore.current(db, type: "Consent", id: id) else {
+            throw FHIRFailure(404, .notFound, "Consent/\(id) is not known")
         }
+        if current.deleted { return (nil, true) }
+        let core = try current.coreId.flatMap { try ConsentRepository.find(db, id: $0) }
+        // The withdrawal (consent.withdrawn with the take-down list), then the FHIR delete version.
+        if let core, core.status == .active { _ = try gateway.applyWithdrawConsent(db, core.id, by: who) }
+        let v = try FHIRResourceStore.save(db, type: "Consent", id: id, method: "DELETE", deleted: true,
+                                           at: gateway.clock(), coreId: nil, index: []) { _ in nil }
+        try gateway.audit(db, who, "fhir.delete", patient: core?.patientID,
+                          detail: ["resource": "Consent/\(id)", "version": String(v.versionId), "treatedAs": "withdrawal"])
+        return (v, false)
+    }
+
+    /// Rebuilds the search index of every stored Consent when its definition grew (run at start).
+    func reindexConsentsIfNeeded(_ db: Database) throws {
+        guard try FHIRMessageStore.indexVersion(db, type: "Consent") < Self.consentIndexVersion else { return }
+        for v in try FHIRResourceStore.allLatest(db, type: "Consent") {
+            guard let json = v.json, case .consent(let c)? = try? FHIRJSON.decode(Data(json.utf8)) else { continue }
+            let patientID = try storedPatientReference(db, id: v.id)
+            try FHIRResourceStore.reindex(db, type: "Consent", id: v.id, index: Self.index(c, id: v.id, patientID: patientID))
+        }
+        try FHIRMessageStore.setIndexVersion(db, type: "Consent", version: Self.consentIndexVersion)
+    }
+
+    /// The `patient` index value of a stored Consent (`Patient/{id}` → `{id}`).
+    private func storedPatientReference(_ db: Database, id: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM fhirSearchIndex WHERE type = 'Consent' AND id = ? AND param = 'patient'",
+                            arguments: [id]).map { String($0.dropFirst("Patient/".count)) }
     }
 }

@@ -11,11 +11,8 @@ import Storage
 /// ``Gateway/patchPatient(_:_:by:)``, so a `deceasedBoolean: true` or a `deceasedDateTime`
 /// runs the death workflow exactly as the JSON API does.
 ///
-/// Order of the two commits: the core change first, then the FHIR version, under
-/// ``FHIRWriteLock``. The client gets its 201/200 only after both; when the process stops
-/// between them the core holds the change and the FHIR version is missing, the client got
-/// no answer and repeats the write, which is idempotent (same patch; a death already
-/// recorded is not recorded again) and stores the version. Nothing acknowledged is lost.
+/// The core change and the FHIR version are written in the same transaction (see
+/// ``FHIRServer``): both or neither.
 extension FHIRServer {
     static let patientParameters: [FHIRSearchParameter] = [
         FHIRSearchParameter(name: "_id", type: .token, documentation: "Logical id of the Patient"),
@@ -70,53 +67,50 @@ extension FHIRServer {
             patch.deceasedAt = at
         case nil: break
         }
+        try Gateway.checkPatch(patch)
         return patch
     }
 
-    /// Create, update or conditional update of a Patient.
+    /// Create, update or conditional update of a Patient, in its own transaction.
     func writePatient(_ patient: FHIR.Patient, target: Target, by who: Principal) async throws -> Written {
+        try await gateway.writer.write { db in try self.writePatient(db, patient, target: target, by: who) }
+    }
+
+    /// Create, update or conditional update of a Patient inside the caller's transaction:
+    /// the core patient (death workflow included) and the FHIR version. `resolved` is the
+    /// target a transaction resolved before processing its entries.
+    func writePatient(_ db: Database, _ patient: FHIR.Patient, target: Target, resolved: Resolved? = nil,
+                      by who: Principal) throws -> Written {
         let identifier = try mrn(of: patient)
         let patch = try patch(of: patient)
-        return try await lock.run {
-            let resolved = try await gateway.database.reader.read { db -> Resolved in
-                let r = try self.resolve(db, type: "Patient", target: target, bodyID: patient.id, parameters: Self.patientParameters)
-                if r.matched != nil { return r }
-                // One live FHIR Patient per MRN: a second one would map onto the same core patient.
-                let (_, ids) = try FHIRResourceStore.search(db, type: "Patient", criteria: [
-                    FHIRSearchCriterion(param: "identifier", anyOf: [.equals(FHIRSearchParameter.token(system: identifier.system, identifier.value))]),
-                ], count: 2, offset: 0)
-                if let other = ids.first(where: { $0 != r.id }) {
-                    throw FHIRFailure(409, .duplicate, "Patient/\(other) already has the MRN \(identifier); update it (or use PUT Patient?identifier=\(identifier))")
-                }
-                if let current = r.current, !current.deleted, let old = try FHIRResourceStore.latest(db, type: "Patient", id: r.id),
-                   let json = old.json, case .patient(let previous)? = try? FHIRJSON.decode(Data(json.utf8)),
-                   let oldMRN = try? self.mrn(of: previous), oldMRN != identifier {
-                    throw FHIRFailure(422, .businessRule, "the MRN of Patient/\(r.id) cannot change (\(oldMRN) → \(identifier)); merges are not supported yet")
-                }
-                return r
-            }
-            if let matched = resolved.matched {
-                try await gateway.writer.write { db in
-                    try self.gateway.audit(db, who, "fhir.create", outcome: "matched",
-                                           detail: ["resource": "Patient/\(matched.id)", "conditional": "If-None-Exist"])
-                }
-                return Written(version: matched, created: false, existing: true)
-            }
-            // 1. The core change (its own transaction: patient, death workflow, audit, events).
-            let (core, _) = try await gateway.patchPatient(identifier, patch, by: who)
-            // 2. The FHIR version.
-            let created = resolved.current == nil || resolved.current?.deleted == true
-            let version = try await gateway.writer.write { db in
-                let at = self.gateway.clock()
-                let v = try FHIRResourceStore.save(db, type: "Patient", id: resolved.id, method: created ? "POST" : "PUT", at: at,
-                                                   coreId: core.id, index: Self.index(patient, id: resolved.id)) { vid in
-                    Self.stamped(.patient(patient), id: resolved.id, versionId: vid, at: at)
-                }
-                try self.gateway.audit(db, who, created ? "fhir.create" : "fhir.update", patient: core.id,
-                                       detail: ["resource": "Patient/\(resolved.id)", "version": String(v.versionId)])
-                return v
-            }
-            return Written(version: version, created: created)
+        let r = try resolved ?? resolve(db, type: "Patient", target: target, bodyID: patient.id, parameters: Self.patientParameters)
+        if let matched = r.matched {
+            try gateway.audit(db, who, "fhir.create", outcome: "matched",
+                              detail: ["resource": "Patient/\(matched.id)", "conditional": "If-None-Exist"])
+            return Written(version: matched, created: false, existing: true)
         }
+        // One live FHIR Patient per MRN: a second one would map onto the same core patient.
+        let (_, ids) = try FHIRResourceStore.search(db, type: "Patient", criteria: [
+            FHIRSearchCriterion(param: "identifier", anyOf: [.equals(FHIRSearchParameter.token(system: identifier.system, identifier.value))]),
+        ], count: 2, offset: 0)
+        if let other = ids.first(where: { $0 != r.id }) {
+            throw FHIRFailure(409, .duplicate, "Patient/\(other) already has the MRN \(identifier); update it (or use PUT Patient?identifier=\(identifier))")
+        }
+        if let current = r.current, !current.deleted, let old = try FHIRResourceStore.latest(db, type: "Patient", id: r.id),
+           let json = old.json, case .patient(let previous)? = try? FHIRJSON.decode(Data(json.utf8)),
+           let oldMRN = try? mrn(of: previous), oldMRN != identifier {
+            throw FHIRFailure(422, .businessRule, "the MRN of Patient/\(r.id) cannot change (\(oldMRN) → \(identifier)); merges are not supported yet")
+        }
+        // The core change (patient, death workflow, audit, events), then the FHIR version.
+        let (core, _) = try gateway.applyPatientPatch(db, identifier, patch, by: who)
+        let created = r.current == nil || r.current?.deleted == true
+        let at = gateway.clock()
+        let v = try FHIRResourceStore.save(db, type: "Patient", id: r.id, method: created ? "POST" : "PUT", at: at,
+                                           coreId: core.id, index: Self.index(patient, id: r.id)) { vid in
+            Self.stamped(.patient(patient), id: r.id, versionId: vid, at: at)
+        }
+        try gateway.audit(db, who, created ? "fhir.create" : "fhir.update", patient: core.id,
+                          detail: ["resource": "Patient/\(r.id)", "version": String(v.versionId)])
+        return Written(version: v, created: created)
     }
 }

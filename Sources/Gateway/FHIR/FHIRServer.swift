@@ -6,10 +6,16 @@ import Storage
 
 /// The FHIR R4 interactions over the gateway: versioned storage of the raw resources
 /// (`fhirResource` / `fhirVersion`) and the mapping onto the core (Patient → patient,
-/// Consent → consent). Interactions per resource type live in `FHIRServer+<Type>.swift`.
+/// Consent → consent, Media → asset; AuditEvent is read from the audit trail).
+/// Interactions per resource type live in `FHIRServer+<Type>.swift`.
+///
+/// Every write runs inside one database transaction: the checks (`If-Match`, conditional
+/// matches), the core change (through the gateway's `apply…(db, …)` operations, with their
+/// audit records and events) and the FHIR version commit together or not at all. Writes are
+/// serialised by the gateway's single writer (``GroupCommitWriter``), so nothing slips between
+/// a check and its commit; the client gets 201/200 only after the commit (`synchronous=FULL`).
 struct FHIRServer: Sendable {
     let gateway: Gateway
-    let lock = FHIRWriteLock()
 
     /// The outcome of a write: the stored version and whether it created the resource.
     struct Written: Sendable {
@@ -17,6 +23,9 @@ struct FHIRServer: Sendable {
         var created: Bool
         /// True when nothing was written (conditional create that matched).
         var existing: Bool = false
+        /// False for resources that are views of core records (Media): no version history,
+        /// so no ETag and a `Location` without `_history`.
+        var versioned: Bool = true
     }
 
     /// Where a write goes (FHIR R4 http.html#create, #update, #cond-update).
@@ -136,42 +145,43 @@ struct FHIRServer: Sendable {
 
     // MARK: - Reads shared by every type
 
-    /// The current version; 404 when unknown, 410 when deleted (http.html#read). Audited.
+    /// The current version; 404 when unknown, 410 when deleted (http.html#read). Audited,
+    /// failures too.
     func read(type: String, id: String, by who: Principal) async throws -> FHIRStoredVersion {
-        try await gateway.writer.write { db in
+        try await gateway.writer.write { db -> Result<FHIRStoredVersion, FHIRFailure> in
             let current = try FHIRResourceStore.current(db, type: type, id: id)
             try self.gateway.audit(db, who, "fhir.read", patient: try self.patientID(db, current),
                                    outcome: current == nil ? "not-found" : "success", detail: ["resource": "\(type)/\(id)"])
-            guard let current else { throw FHIRFailure(404, .notFound, "\(type)/\(id) is not known") }
+            guard let current else { return .failure(FHIRFailure(404, .notFound, "\(type)/\(id) is not known")) }
             guard !current.deleted, let v = try FHIRResourceStore.version(db, type: type, id: id, versionId: current.versionId)
-            else { throw FHIRFailure(410, .deleted, "\(type)/\(id) was deleted (version \(current.versionId))") }
-            return v
-        }
+            else { return .failure(FHIRFailure(410, .deleted, "\(type)/\(id) was deleted (version \(current.versionId))")) }
+            return .success(v)
+        }.get()
     }
 
     /// One version (http.html#vread): 404 when unknown, 410 for a delete version. Audited.
     func vread(type: String, id: String, versionId: String, by who: Principal) async throws -> FHIRStoredVersion {
-        try await gateway.writer.write { db in
+        try await gateway.writer.write { db -> Result<FHIRStoredVersion, FHIRFailure> in
             let current = try FHIRResourceStore.current(db, type: type, id: id)
             let v = try Int(versionId).flatMap { try FHIRResourceStore.version(db, type: type, id: id, versionId: $0) }
             try self.gateway.audit(db, who, "fhir.vread", patient: try self.patientID(db, current),
                                    outcome: v == nil ? "not-found" : "success",
                                    detail: ["resource": "\(type)/\(id)/_history/\(versionId)"])
-            guard let v else { throw FHIRFailure(404, .notFound, "\(type)/\(id)/_history/\(versionId) is not known") }
-            guard !v.deleted else { throw FHIRFailure(410, .deleted, "\(type)/\(id) version \(versionId) is a delete") }
-            return v
-        }
+            guard let v else { return .failure(FHIRFailure(404, .notFound, "\(type)/\(id)/_history/\(versionId) is not known")) }
+            guard !v.deleted else { return .failure(FHIRFailure(410, .deleted, "\(type)/\(id) version \(versionId) is a delete")) }
+            return .success(v)
+        }.get()
     }
 
     /// Every version, newest first (http.html#history). Audited.
     func history(type: String, id: String, by who: Principal) async throws -> [FHIRStoredVersion] {
-        try await gateway.writer.write { db in
+        try await gateway.writer.write { db -> Result<[FHIRStoredVersion], FHIRFailure> in
             let current = try FHIRResourceStore.current(db, type: type, id: id)
             try self.gateway.audit(db, who, "fhir.history", patient: try self.patientID(db, current),
                                    outcome: current == nil ? "not-found" : "success", detail: ["resource": "\(type)/\(id)"])
-            guard current != nil else { throw FHIRFailure(404, .notFound, "\(type)/\(id) is not known") }
-            return try FHIRResourceStore.history(db, type: type, id: id)
-        }
+            guard current != nil else { return .failure(FHIRFailure(404, .notFound, "\(type)/\(id) is not known")) }
+            return .success(try FHIRResourceStore.history(db, type: type, id: id))
+        }.get()
     }
 
     /// One page of matches with the total (http.html#search). Audited.
@@ -197,6 +207,18 @@ struct FHIRServer: Sendable {
         case "Patient": return core
         case "Consent": return try ConsentRepository.find(db, id: core)?.patientID
         default: return nil
+        }
+    }
+}
+
+extension FHIRServer {
+    /// Brings the search indexes of stored resources up to their current definitions (at
+    /// start; cheap when nothing changed).
+    func reindexIfNeeded() {
+        do {
+            try gateway.database.writer.write { db in try self.reindexConsentsIfNeeded(db) }
+        } catch {
+            gateway.logger.error("cannot rebuild the FHIR search index", metadata: ["pg.error": "\(error)"])
         }
     }
 }

@@ -3,7 +3,9 @@ import PhotoGateCore
 import Storage
 
 /// Resolves the bearer token of every request except `/health` and turns errors into the
-/// API's JSON errors. A missing or unknown token is a 401, audited.
+/// API's JSON errors — under `/fhir` into FHIR OperationOutcomes in the negotiated format
+/// (FHIR R4 http.html: every error is an OperationOutcome). A missing or unknown token is a
+/// 401 with `WWW-Authenticate: Bearer`, audited.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
     let gateway: Gateway
@@ -30,6 +32,11 @@ struct AuthMiddleware: RouterMiddleware {
             }
             return try await next(request, context)
         } catch {
+            if request.uri.path == "/fhir" || request.uri.path.hasPrefix("/fhir/") {
+                var response = FHIRExchange.failure(FHIRFailure.from(error), format: (try? FHIRExchange.responseFormat(request)) ?? .json)
+                if response.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"photogate\"" }
+                return response
+            }
             throw APIError.from(error)
         }
     }
@@ -38,6 +45,11 @@ struct AuthMiddleware: RouterMiddleware {
 extension GatewayRequestContext {
     /// The caller, who must hold one of `roles` (`admin` always may); a wrong role is a 403, audited.
     func require(_ roles: Role..., gateway: Gateway, action: String) async throws -> Principal {
+        try await require(roles, gateway: gateway, action: action)
+    }
+
+    /// ``require(_:gateway:action:)`` with the roles as an array.
+    func require(_ roles: [Role], gateway: Gateway, action: String) async throws -> Principal {
         guard let principal else { throw PGError(.unauthenticated, "a bearer token is required") }
         guard principal.role == .admin || roles.contains(principal.role) else {
             await gateway.auditFailure(principal, "auth.forbidden", outcome: "denied",
