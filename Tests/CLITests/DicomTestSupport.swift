@@ -27,6 +27,14 @@ enum DicomInputs {
 
     static func bytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 
+    /// The data set of a Part 10 file: what follows the file meta information (PS3.10 7.1;
+    /// its group length is the UL value at offset 140).
+    static func dataSet(_ file: [UInt8]) -> ArraySlice<UInt8> {
+        guard file.count > 144 else { return file[...] }
+        let length = Int(file[140]) | Int(file[141]) << 8 | Int(file[142]) << 16 | Int(file[143]) << 24
+        return file[min(file.count, 144 + length)...]
+    }
+
     /// Whether a file contains an EXIF or XMP header anywhere.
     static func carriesMetadata(_ bytes: [UInt8]) -> Bool {
         let data = Data(bytes)

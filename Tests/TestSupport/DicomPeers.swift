@@ -56,7 +56,7 @@ public final class PeerProcess: @unchecked Sendable {
         self.logPath = logPath
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
+        process.executableURL = URL(fileURLWithPath: tool.contains("/") ? tool : "/usr/bin/\(tool)")
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(DicomPeers.environment) { $1 }
         process.standardOutput = log
