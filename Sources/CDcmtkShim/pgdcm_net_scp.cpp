@@ -53,6 +53,12 @@ const char *kRetrieve[] = {UID_MOVEPatientRootQueryRetrieveInformationModel,
                            UID_GETPatientRootQueryRetrieveInformationModel,
                            UID_GETStudyRootQueryRetrieveInformationModel};
 
+template <typename T, size_t N>
+size_t copyList(T (&list)[N], const char **out, size_t cap) {
+    for (size_t i = 0; i < N && i < cap; ++i) out[i] = list[i];
+    return N;
+}
+
 template <size_t N>
 OFCondition acceptAll(T_ASC_Parameters *params, const char *(&abstract)[N], const char **ts, int nts) {
     return ASC_acceptContextsWithPreferredTransferSyntaxes(params, abstract, int(N), ts, nts);
@@ -430,4 +436,16 @@ extern "C" void pgd_scp_destroy(pgd_scp *s) {
     } catch (...) {
     }
     delete s;
+}
+
+extern "C" size_t pgd_scp_capabilities(int which, const char **out, size_t cap) {
+    switch (which) {
+    case PGD_CAP_STORAGE_CLASSES: return copyList(kPhotoClasses, out, cap);
+    case PGD_CAP_STORAGE_SYNTAXES: return copyList(kStorageSyntaxes, out, cap);
+    case PGD_CAP_PLAIN_SYNTAXES: return copyList(kPlainSyntaxes, out, cap);
+    case PGD_CAP_ECHO: return copyList(kEcho, out, cap);
+    case PGD_CAP_FIND: return copyList(kFind, out, cap);
+    case PGD_CAP_RETRIEVE: return copyList(kRetrieve, out, cap);
+    default: return 0;
+    }
 }

@@ -1,13 +1,10 @@
+import CDcmtkShim
+
 /// How a ``DicomServer`` listens and what it accepts.
 public struct DicomServerConfiguration: Sendable {
     /// Storage SOP classes always accepted (PS3.4 B.5): VL Photographic Image, Video
     /// Photographic Image, Dermoscopic Photography Image, Secondary Capture Image.
-    public static let photoStorageSOPClasses = [
-        "1.2.840.10008.5.1.4.1.1.77.1.4",
-        "1.2.840.10008.5.1.4.1.1.77.1.4.1",
-        "1.2.840.10008.5.1.4.1.1.77.1.7",
-        "1.2.840.10008.5.1.4.1.1.7",
-    ]
+    public static var photoStorageSOPClasses: [String] { DicomCapabilities.storageSOPClasses }
 
     /// Our AE title; also the calling AE title of C-MOVE sub-associations.
     public var aeTitle: String
@@ -54,5 +51,25 @@ extension Duration {
         let (seconds, attoseconds) = components
         let rounded = seconds + (attoseconds > 0 ? 1 : 0)
         return UInt32(clamping: max(1, rounded))
+    }
+}
+
+/// What a ``DicomServer`` negotiates, read from the shim (the conformance statement is
+/// checked against this).
+public enum DicomCapabilities {
+    /// Storage SOP classes accepted before the configured ones.
+    public static var storageSOPClasses: [String] { list(PGD_CAP_STORAGE_CLASSES) }
+    /// Transfer syntaxes accepted for storage, most preferred first.
+    public static var storageTransferSyntaxes: [String] { list(PGD_CAP_STORAGE_SYNTAXES) }
+    /// Transfer syntaxes for verification and query/retrieve.
+    public static var plainTransferSyntaxes: [String] { list(PGD_CAP_PLAIN_SYNTAXES) }
+    public static var verificationSOPClasses: [String] { list(PGD_CAP_ECHO) }
+    public static var findSOPClasses: [String] { list(PGD_CAP_FIND) }
+    public static var retrieveSOPClasses: [String] { list(PGD_CAP_RETRIEVE) }
+
+    private static func list(_ which: Int32) -> [String] {
+        var out = [UnsafePointer<CChar>?](repeating: nil, count: 32)
+        let n = pgd_scp_capabilities(which, &out, out.count)
+        return out.prefix(n).compactMap { $0.map { String(cString: $0) } }
     }
 }

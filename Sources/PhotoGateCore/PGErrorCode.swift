@@ -91,7 +91,7 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
     /// 0xA900 data set does not match SOP class, 0xC000 cannot understand.
     public var dicomStatus: UInt16 {
         switch self {
-        case .outputWriteFailed, .keyUnavailable: return 0xA700
+        case .outputWriteFailed, .keyUnavailable, .payloadTooLarge: return 0xA700
         case .invalidAttribute, .missingRequired, .unknownBodySite, .unsupportedJPEGProcess: return 0xA900
         default: return 0xC000
         }

@@ -261,6 +261,16 @@ typedef struct pgd_scp_counters {
     uint32_t active;        /* associations being served now */
 } pgd_scp_counters;
 
+/* What the SCP negotiates (for the conformance statement): fills out[0..<cap] with UIDs and
+ * returns how many there are. */
+#define PGD_CAP_STORAGE_CLASSES 0  /* storage SOP classes accepted before configured ones */
+#define PGD_CAP_STORAGE_SYNTAXES 1 /* transfer syntaxes for storage, most preferred first */
+#define PGD_CAP_PLAIN_SYNTAXES 2   /* transfer syntaxes for verification and query/retrieve */
+#define PGD_CAP_ECHO 3
+#define PGD_CAP_FIND 4
+#define PGD_CAP_RETRIEVE 5
+size_t pgd_scp_capabilities(int which, const char **out, size_t cap);
+
 /* Binds and listens (so the port is known and in use from here on); handlers->ctx must stay
  * valid until pgd_scp_destroy. */
 int pgd_scp_create(const pgd_scp_config *config, const pgd_scp_handlers *handlers, pgd_scp **out,
