@@ -32,7 +32,7 @@ extension Gateway {
                 throw PGError(.notFound, "no patient with identifier \(identifier)")
             }
             try self.audit(db, who, "patient.read", patient: p.id)
-            return PatientView(p)
+            return PatientView(p, flags: try DicomInstanceStore.flags(db, patientID: p.id))
         }
     }
 
@@ -46,7 +46,7 @@ extension Gateway {
         try Self.checkPatch(patch)
         return try await writer.write { db in
             let (patient, created) = try self.applyPatientPatch(db, identifier, patch, by: who)
-            return (PatientView(patient), created)
+            return (PatientView(patient, flags: try DicomInstanceStore.flags(db, patientID: patient.id)), created)
         }
     }
 

@@ -13,8 +13,12 @@ public struct PatientView: Codable, Sendable, Equatable {
     public var deceasedAt: Date?
     public var mergedInto: String?
     public var updatedAt: Date
+    /// `unverified`: created from a received DICOM object; cleared by the first change
+    /// from the EHR side.
+    public var flags: [String] = []
 
-    init(_ p: Patient) {
+    init(_ p: Patient, flags: [String] = []) {
+        self.flags = flags
         id = p.id
         identifiers = p.identifiers.map(\.description)
         family = p.family

@@ -83,6 +83,14 @@ extension AppDatabase {
                 t.column("createdAt", .datetime).notNull()
                 t.primaryKey(["patientId", "flag"])
             }
+            // Any later change of the patient comes from the EHR side (HL7, FHIR, the JSON
+            // API): it confirms the patient.
+            try db.execute(sql: """
+                CREATE TRIGGER patientFlag_confirmed AFTER UPDATE ON patient
+                BEGIN
+                  DELETE FROM patientFlag WHERE patientId = NEW.id AND flag = 'unverified';
+                END;
+                """)
         }
     }
 }

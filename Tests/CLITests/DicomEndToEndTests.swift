@@ -79,6 +79,16 @@ struct DicomEndToEndTests {
         let id = try #require(assets.first?["id"] as? String)
         #expect(DicomInputs.carriesMetadata(try await http.call("GET", "/api/assets/\(id)/original", token: clinician).body))
         #expect(!DicomInputs.carriesMetadata(try await http.call("GET", "/api/assets/\(id)/dicom", token: clinician).body))
+
+        // The patient the object named was unknown: created from its Patient module, flagged
+        // until the EHR side confirms it
+        let mirth = try server.token(role: "integration", name: "mirth")
+        let (_, patient) = try await http.json("GET", "/api/patients?identifier=\(Self.issuer)%7CMRN-501", token: mirth)
+        #expect((patient as? [String: Any])?["flags"] as? [String] == ["unverified"])
+        #expect((patient as? [String: Any])?["birthDate"] as? String == "1980-01-01")
+        let (_, confirmed) = try await http.json("PATCH", "/api/patients?identifier=\(Self.issuer)%7CMRN-501", token: mirth,
+                                                 #"{"gender":"female"}"#)
+        #expect((confirmed as? [String: Any])?["flags"] as? [String] == [])
     }
 
     @Test func forwardingWaitsForADownPACSAndDeliversEachObjectOnce() async throws {
