@@ -1,6 +1,7 @@
 // Reading Part 10 files without loading large values (pixel data stays on disk).
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dctk.h"
+#include "dcmtk/dcmdata/dcfcache.h"
 #include "dcmtk/dcmdata/dcpixel.h"
 #include "dcmtk/dcmdata/dcpixseq.h"
 #include "dcmtk/dcmdata/dcpxitem.h"
@@ -11,6 +12,7 @@ using pgd::fail;
 
 struct pgd_file {
     DcmFileFormat format;
+    DcmFileCache cache;  // keeps the file open between partial reads of a large value
 };
 
 namespace {
@@ -128,6 +130,45 @@ extern "C" int pgd_copy_native_pixels(pgd_file *f, uint8_t **out, size_t *length
     if (!*out) return fail(err, PGD_E_INTERNAL, "out of memory");
     if (n) memcpy(*out, data, n);
     *length = n;
+    return pgd::ok(err);
+    PGD_GUARD_END(err)
+}
+
+namespace {
+
+DcmPixelItem *fragmentItem(pgd_file *f, uint32_t index) {
+    DcmPixelSequence *seq = fragmentsOf(f);
+    DcmPixelItem *item = NULL;
+    if (!seq || seq->getItem(item, index + 1).bad()) return NULL;
+    return item;
+}
+
+}  // namespace
+
+extern "C" int pgd_fragment_length(pgd_file *f, uint32_t index, uint64_t *length) {
+    try {
+        DcmPixelItem *item = f ? fragmentItem(f, index) : NULL;
+        if (!item) return 0;
+        if (length) *length = item->getLength();
+        return 1;
+    } catch (...) {
+        return 0;
+    }
+}
+
+extern "C" int pgd_read_fragment(pgd_file *f, uint32_t index, uint64_t offset, uint8_t *buf, size_t cap, size_t *got,
+                                 pgd_error *err) {
+    PGD_GUARD_BEGIN
+    if (!f || !buf || !got) return fail(err, PGD_E_ARG, "null argument");
+    *got = 0;
+    DcmPixelItem *item = fragmentItem(f, index);
+    if (!item) return fail(err, PGD_E_FORMAT, "no fragment %u", index);
+    uint64_t length = item->getLength();
+    if (offset >= length) return pgd::ok(err);
+    size_t n = size_t(uint64_t(cap) < length - offset ? uint64_t(cap) : length - offset);
+    OFCondition c = item->getPartialValue(buf, Uint32(offset), Uint32(n), &f->cache);
+    if (c.bad()) return fail(err, PGD_E_IO, "fragment %u: %s", index, c.text());
+    *got = n;
     return pgd::ok(err);
     PGD_GUARD_END(err)
 }

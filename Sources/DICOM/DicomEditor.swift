@@ -29,6 +29,31 @@ public enum DicomEditor {
         }
     }
 
+    /// ``rewrite(_:setting:fragment:to:)`` with the new fragment streamed from a file (for
+    /// objects too large to hold in memory); the file is padded to even length here.
+    public static func rewrite(_ input: String, setting attributes: [DicomAttribute], fragmentFile: String,
+                               to output: String) throws {
+        try DicomToolkit.initialize()
+        var size = (try FileManager.default.attributesOfItem(atPath: fragmentFile)[.size] as? NSNumber)?.uint64Value ?? 0
+        if size % 2 == 1, let handle = FileHandle(forWritingAtPath: fragmentFile) {
+            handle.seekToEndOfFile()
+            handle.write(Data([0]))
+            try handle.close()
+            size += 1
+        }
+        let c = CStringArena()
+        let attrs = attributes.map { pgd_attr(tag: $0.tag, value: c($0.value)) }
+        var err = pgd_error()
+        let rc = withExtendedLifetime(c) {
+            pgd_rewrite_fragment_file(input, attrs, attrs.count, fragmentFile, size, output, &err)
+        }
+        guard rc == PGD_OK else {
+            unlink(output)
+            throw PGError(rc == PGD_E_VALUE ? .invalidAttribute : (rc == PGD_E_IO ? .outputWriteFailed : .invalidDicomFile),
+                          shimMessage(err))
+        }
+    }
+
     /// The data set of `path` as DICOM JSON (PS3.18 F.2), one object. With `bulkDataBase`,
     /// pixel data (and ICC profile) are `BulkDataURI`s under it; without, `InlineBinary`.
     public static func json(_ path: String, bulkDataBase: String? = nil) throws -> [UInt8] {

@@ -54,6 +54,24 @@ public final class DicomFile {
         return Array(UnsafeBufferPointer(start: out, count: n))
     }
 
+    /// The length of fragment `index` (0-based), or nil when there is none.
+    public func fragmentLength(_ index: Int) -> UInt64? {
+        var n: UInt64 = 0
+        return pgd_fragment_length(handle, UInt32(index), &n) == 1 ? n : nil
+    }
+
+    /// Reads part of fragment `index` from `offset` into `buffer` without loading the whole
+    /// fragment; returns the bytes read (0 at the end).
+    public func readFragment(_ index: Int, at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        var got = 0
+        var err = pgd_error()
+        guard pgd_read_fragment(handle, UInt32(index), offset, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                buffer.count, &got, &err) == PGD_OK else {
+            throw PGError(.invalidDicomFile, shimMessage(err))
+        }
+        return got
+    }
+
     /// Native (uncompressed) pixel data.
     public func nativePixels() throws -> [UInt8] {
         var out: UnsafeMutablePointer<UInt8>?

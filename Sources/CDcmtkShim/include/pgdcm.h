@@ -105,6 +105,14 @@ int pgd_copy_fragment(pgd_file *file, uint32_t index, uint8_t **out, size_t *len
 /* Copies native pixel data; free with pgd_free. */
 int pgd_copy_native_pixels(pgd_file *file, uint8_t **out, size_t *length, pgd_error *err);
 
+/* Length of fragment `index` (0-based); returns 0 when there is no such fragment. */
+int pgd_fragment_length(pgd_file *file, uint32_t index, uint64_t *length);
+
+/* Copies up to `cap` bytes of fragment `index` from byte `offset` into buf without loading the
+ * whole value (large values stay on disk); *got = 0 at the end. */
+int pgd_read_fragment(pgd_file *file, uint32_t index, uint64_t offset, uint8_t *buf, size_t cap, size_t *got,
+                      pgd_error *err);
+
 void pgd_free(void *p);
 
 /* The dictionary keyword of a tag (e.g. "PatientName"), or "" when unknown. */
@@ -124,6 +132,11 @@ void pgd_tag_vr(uint32_t tag, char *buf, size_t cap);
  * every other attribute stay as they were. */
 int pgd_rewrite(const char *in_path, const pgd_attr *set, size_t n_set, const uint8_t *fragment,
                 size_t fragment_length, const char *out_path, pgd_error *err);
+
+/* As pgd_rewrite, with the new fragment streamed from the file fragment_path (its length must
+ * be even: pad with one 0x00) instead of memory. */
+int pgd_rewrite_fragment_file(const char *in_path, const pgd_attr *set, size_t n_set, const char *fragment_path,
+                              uint64_t fragment_length, const char *out_path, pgd_error *err);
 
 /* The data set as DICOM JSON (PS3.18 F.2). When bulk_base is not NULL, Pixel Data, ICC
  * Profile and Encapsulated Document become BulkDataURI "<bulk_base>/bulkdata/<ggggeeee>";

@@ -65,14 +65,16 @@ struct ReceivedDicomObject: Sendable {
             guard frames <= 1 else {
                 throw PGError(.unsupportedFormat, "multi-frame JPEG objects (\(frames) frames) are not accepted: photos are single-frame")
             }
-            var jpeg: [UInt8] = []
-            for i in 0..<fragments.count { jpeg += try file.fragment(i) }
-            var source = MemoryByteSource(jpeg)
-            var sink = MemoryByteSink()
+            // Streamed fragment by fragment into a scratch file: a 1 GB object never sits in memory.
+            var source = FragmentSource(file: file, count: fragments.count)
+            let jpegPath = cleanPath + ".jpg"
+            defer { unlink(jpegPath) }
+            var sink = try FileByteSink(path: jpegPath)
             let info = try JPEGSanitizer().sanitize(from: &source, to: &sink)
+            try sink.finish(sync: false)
             removed = info.removed.filter { !$0.hasSuffix("after EOI") }
             if !removed.isEmpty || fragments.count > 1 {
-                try DicomEditor.rewrite(path, setting: [], fragment: sink.bytes, to: cleanPath)
+                try DicomEditor.rewrite(path, setting: [], fragmentFile: jpegPath, to: cleanPath)
                 stored = cleanPath
             }
         }
@@ -85,5 +87,31 @@ struct ReceivedDicomObject: Sendable {
             issuerOfPatientID: file.string(DicomTag.issuerOfPatientID).flatMap { $0.isEmpty ? nil : $0 },
             attributes: DicomIndexTags.attributes(of: file), originalPath: path, cleanPath: stored, removed: removed,
             size: size)
+    }
+}
+
+/// The fragments of an object's encapsulated pixel data, read in order as one byte stream.
+struct FragmentSource: ByteSource {
+    let file: DicomFile
+    let count: Int
+    private var index = 0
+    private var offset: UInt64 = 0
+
+    init(file: DicomFile, count: Int) {
+        self.file = file
+        self.count = count
+    }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while index < count {
+            let n = try file.readFragment(index, at: offset, into: buffer)
+            if n > 0 {
+                offset += UInt64(n)
+                return n
+            }
+            index += 1
+            offset = 0
+        }
+        return 0
     }
 }
