@@ -40,11 +40,11 @@ public struct Expectation: Sendable {
             let passed = holds(values)
             // Against an expected list, show the selected values as a list too (a readable diff).
             var actual = Self.render(values)
-            if case .array = expected, !(values.count == 1 && { if case .array = values[0] { return true } else { return false } }()) {
+            if case .array = expected, op == .equals || op == .notEquals, !(values.count == 1 && { if case .array = values[0] { return true } else { return false } }()) {
                 actual = JSON.array(values).prettyText
             }
             var diff: String?
-            if !passed, [.equals, .contains, .matches, .oneOf].contains(op) {
+            if !passed, [.equals, .contains, .matches].contains(op) {
                 diff = LineDiff.unified(expected: expectedText, actual: actual)
             }
             return AssertionResult(expectation: self, passed: passed, actual: actual, diff: diff)

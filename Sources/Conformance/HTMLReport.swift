@@ -140,7 +140,7 @@ public enum HTMLReport {
     table.checks{margin-top:.5em}table.checks td:first-child{width:1.5em;text-align:center}
     tr.ok td:first-child{color:#3a9a57}tr.ko td:first-child{color:#c0392b;font-weight:700}tr.ko{background:#fff6f5}
     .message{color:#8a1c1c;font-weight:600}.known{color:#8a5a00}
-    .diff .del{color:#8a1c1c;background:#fde7e7;display:block}.diff .add{color:#135c2a;background:#e3f6e8;display:block}
+    .diff .del{color:#8a1c1c;background:#fde7e7}.diff .add{color:#135c2a;background:#e3f6e8}
     footer{margin-top:2em;color:#5b6578;font-size:.85em}
     @media print{details.case{break-inside:avoid}}
     """

@@ -105,7 +105,10 @@ struct ConformanceRunnerTests {
         let summary = await runner.run(cases)
         #expect(summary.results.first?.outcome == .error)
         #expect(summary.results.first?.message?.contains("connection refused") == true)
-        #expect(Date().timeIntervalSince(started) < 10)
+        // Refused, not waited out: the answer names the refusal, not a timeout. The bound is
+        // loose because the whole test suite shares two cores; a hang would still show.
+        #expect(summary.results.first?.message?.contains("timed out") == false)
+        #expect(Date().timeIntervalSince(started) < 120)
     }
 
     @Test func unreachableMLLPIsAClearError() async throws {
@@ -127,7 +130,10 @@ struct ConformanceRunnerTests {
         #expect(summary.results.first?.outcome == .error)
         #expect(summary.results.first?.message?.contains("MLLP") == true)
         #expect(summary.results.first?.message?.contains("connection refused") == true)
-        #expect(Date().timeIntervalSince(started) < 10)
+        // Refused, not waited out: the answer names the refusal, not a timeout. The bound is
+        // loose because the whole test suite shares two cores; a hang would still show.
+        #expect(summary.results.first?.message?.contains("timed out") == false)
+        #expect(Date().timeIntervalSince(started) < 120)
     }
 
     @Test func caseNeedingAMissingRoleTokenIsSkipped() async throws {
