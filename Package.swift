@@ -101,10 +101,23 @@ let package = Package(
             ]
         ),
 
+        // The analyst's conformance runner: case model, loader, wire clients (HTTP, MLLP, DIMSE),
+        // assertions, reports. Talks to a gateway over the network only (never links it).
+        .target(
+            name: "Conformance",
+            dependencies: [
+                "HL7", "MLLP", "DICOM",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
         .executableTarget(
             name: "photogate",
             dependencies: [
-                "PhotoIngest", "DICOM", "PhotoGateCore", "Gateway", "Storage", "Mappings", "HL7", "FHIR",
+                "PhotoIngest", "DICOM", "PhotoGateCore", "Gateway", "Storage", "Mappings", "HL7", "FHIR", "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -164,6 +177,14 @@ let package = Package(
         .testTarget(name: "MappingsTests", dependencies: ["Mappings", "PhotoGateCore", "TestSupport"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM", "PhotoGateCore", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PhotoGateCore", "TestSupport"]),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: [
+                "Conformance", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "GatewayTests",
             dependencies: [

@@ -9,6 +9,6 @@ struct PhotoGateCommand: AsyncParsableCommand {
         abstract: "DICOM / HL7-FHIR integration gateway for clinical photographs.",
         version: "0.1.0",
         subcommands: [ServeCommand.self, WrapCommand.self, DumpCommand.self, TokenCommand.self, AuditCommand.self,
-                      MappingsCommand.self]
+                      MappingsCommand.self, ConformanceCommand.self]
     )
 }

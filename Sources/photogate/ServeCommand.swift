@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "MLLP port for HL7 v2 (default 2575; 0 picks a free port).")
     var mllpPort: Int?
 
-    @Option(help: "DICOM port (default 11112; reserved for the DIMSE listener).")
+    @Option(help: "DICOM (DIMSE) port (default 11112; 0 picks a free port).")
     var dicomPort: Int?
 
     @Option(help: "Mappings directory (default ./Mappings).")
