@@ -77,8 +77,7 @@ extension Gateway {
     func acknowledgments(to message: HL7Message, outcome: HL7Outcome, at now: Date) -> (accept: String?, application: String?) {
         let acknowledger = HL7Acknowledger()
         var out: (accept: String?, application: String?) = (nil, nil)
-        for kind in HL7AckPolicy.kinds(for: message.header)
-        where HL7AckPolicy.shouldSend(kind, for: message.header, status: outcome.status) {
+        for kind in HL7AckPolicy.toSend(for: message.header, status: outcome.status) {
             // In enhanced mode the commit ACK reports only the storing; processing errors go in the application ACK.
             let effective = kind == .accept && outcome.status == .error ? HL7Outcome.accepted : outcome
             let ack = acknowledger.acknowledgment(kind, to: message, outcome: effective, controlID: ackControlID(), at: now)
