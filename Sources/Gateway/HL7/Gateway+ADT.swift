@@ -16,6 +16,7 @@ extension Gateway {
     /// Every translation goes through the site mappings: identifiers, fields, death rules.
     func processADT(_ db: Database, _ message: HL7Message, by who: Principal) throws -> ADTResult {
         let event = message.header.messageType?.triggerEvent ?? ""
+        try checkStructure(message, event: event)
         let facts = mappings.patient(from: message)
         guard let mrn = facts.mrn else {
             throw HL7Error(.requiredFieldMissing, "PID-3 carries no identifier the mappings recognise as the MRN",
@@ -41,6 +42,21 @@ extension Gateway {
             var outcome = "\(event): patient \(created ? "created" : "updated")"
             if let death { outcome += "; death notice (rule \(death.rule))" }
             return ADTResult(outcome: outcome, patientID: patient.id)
+        }
+    }
+
+    /// The checks the standard makes the receiver's own before any mapping: the segments the
+    /// event needs (HL7 v2.5.1 §3.3: every ADT event has PID; A40 and A47 also MRG), answered
+    /// 100 when missing, and PID-30 against HL7 Table 0136 (`Y`/`N`), answered 103 otherwise —
+    /// a death indicator the gateway cannot read is reported, never silently taken as "alive".
+    func checkStructure(_ message: HL7Message, event: String) throws {
+        for name in ["PID"] + (["A40", "A47"].contains(event) ? ["MRG"] : []) where message.segment(name) == nil {
+            throw HL7Error(.segmentSequenceError, "ADT^\(event) without the \(name) segment it requires",
+                           at: HL7ErrorLocation(segmentID: name))
+        }
+        if let indicator = message.value(at: "PID-30"), !["Y", "N"].contains(indicator) {
+            throw HL7Error(.tableValueNotFound, "PID-30 (patient death indicator) is neither Y nor N (HL7 Table 0136)",
+                           at: HL7ErrorLocation(try! HL7Path("PID-30")))
         }
     }
 
