@@ -29,6 +29,7 @@ struct TestGateway {
         var config = GatewayConfig()
         config.dataDir = dir + "/data"
         config.httpPort = 0
+        config.mllpPort = 0
         config.mappings = Fixtures.root.appendingPathComponent("Mappings").path
         configure(&config)
         let clock = TestClock()
