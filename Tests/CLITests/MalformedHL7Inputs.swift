@@ -127,6 +127,8 @@ struct MalformedHL7Input: Sendable {
               answer: .acks([Ack(code: "CA", condition: nil, location: nil), Ack(code: "AE", condition: "101", location: "PID^1^3")])),
         .init(name: "enhanced mode, two MSH: CE", bytes: framed(msh + "||ADT^A08|M40|P|2.5.1|||AL|AL\r" + msh + "||ADT^A08|M40B|P|2.5.1\r"),
               answer: nak("CE", "100", at: "MSH^2")),
+        .init(name: "enhanced mode NE/AL, two MSH: AE", bytes: framed(msh + "||ADT^A08|M48|P|2.5.1|||NE|AL\r" + msh + "||ADT^A08|M48B|P|2.5.1\r"),
+              answer: nak("AE", "100", at: "MSH^2")),
         .init(name: "enhanced mode NE/ER, wrong version: AR only", bytes: message("||ADT^A08|M41|P|9.9|||NE|ER"),
               answer: nak("AR", "203", at: "MSH^1^12^1^1")),
         // Before v2.5: the condition and location go in ERR-1 (ELD)
