@@ -23,6 +23,14 @@ public enum PatientRepository {
         return patient
     }
 
+    /// The patient that holds `identifier` itself, without following merge links.
+    public static func holder(_ db: Database, identifier: Identifier) throws -> Patient? {
+        guard let link = try PatientIdentifierRecord.fetchOne(
+            db, cached: "SELECT * FROM patientIdentifier WHERE system = ? AND value = ?", [identifier.system, identifier.value])
+        else { return nil }
+        return try find(db, id: link.patientId)
+    }
+
     /// Inserts a new patient; fails with `PG-4006` when one of its identifiers is taken.
     public static func insert(_ db: Database, _ patient: Patient) throws {
         try PatientRecord(patient).insert(db)

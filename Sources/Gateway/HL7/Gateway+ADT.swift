@@ -84,7 +84,10 @@ extension Gateway {
 
     /// A40 merge: the prior patient's (MRG-1) assets and consents move to the surviving patient
     /// (PID-3); the prior record points at the survivor. Policy for a replayed merge: when
-    /// MRG-1 already leads to the survivor, nothing changes and the message is accepted.
+    /// MRG-1 already leads to the survivor, nothing changes and the message is accepted. When
+    /// MRG-1's patient was merged into another patient before, following that merge would merge
+    /// two other patients: the message is refused (207, conflict) for a human to resolve, as
+    /// the gateway does not unmerge (A37).
     func merge(_ db: Database, _ message: HL7Message, survivor mrn: Identifier, facts: HL7PatientFacts,
                by who: Principal) throws -> ADTResult {
         let priorIDs = mappings.priorIdentifiers(in: message)
@@ -92,11 +95,19 @@ extension Gateway {
             throw HL7Error(.requiredFieldMissing, "A40 without MRG-1", at: HL7ErrorLocation(try! HL7Path("MRG-1")))
         }
         let (survivor, _) = try applyPatientPatch(db, mrn, demographics(facts), by: who, extraIdentifiers: facts.identifiers)
-        guard let prior = try priorIDs.lazy.compactMap({ try PatientRepository.find(db, identifier: $0) }).first else {
-            throw HL7Error(.unknownKeyIdentifier, "A40: no patient holds the MRG-1 identifier", at: HL7ErrorLocation(try! HL7Path("MRG-1")))
+        let mrg1 = HL7ErrorLocation(try! HL7Path("MRG-1"))
+        guard let held = try priorIDs.lazy.compactMap({ id in
+            try PatientRepository.holder(db, identifier: id).map { (holder: $0, id: id) }
+        }).first, let prior = try PatientRepository.find(db, identifier: held.id) else {
+            throw HL7Error(.unknownKeyIdentifier, "A40: no patient holds the MRG-1 identifier", at: mrg1)
         }
         if prior.id == survivor.id {
             return ADTResult(outcome: "A40: already merged, no change", patientID: survivor.id)
+        }
+        if held.holder.mergedInto != nil {
+            throw HL7Error(.applicationInternalError,
+                           "A40: the MRG-1 patient was merged into another patient before; unmerge (A37) is not supported",
+                           at: mrg1, registryCode: .conflict)
         }
         let now = clock()
         let moved = try AssetRepository.reassign(db, from: prior.id, to: survivor.id, at: now)
