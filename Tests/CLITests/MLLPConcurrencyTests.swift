@@ -50,6 +50,24 @@ struct MLLPConcurrencyTests {
         #expect(writes.values.reduce(0, +) == acks.count)
     }
 
+    @Test func messagesWrittenWithoutWaitingAreAnsweredInOrder() async throws {
+        // Given a running gateway
+        let dir = try Fixtures.scratchDirectory()
+        let server = try ServerProcess(dataDir: dir + "/data")
+        defer { server.stop() }
+        let port = server.mllpPort
+        // When a sender writes five messages in one go, before reading any answer
+        let answers = await Threads.run(1) { _ in
+            Result { () throws -> [String?] in
+                let client = try MLLPTestClient(port: port)
+                try client.sendRaw((0..<5).flatMap { MLLPTestClient.frame(LiveHL7.adt("A08", control: "PIPE-\($0)", mrn: "P-\($0)")) })
+                return try (0..<5).map { _ in try client.receiveFrame().map { LiveHL7.Ack($0).controlID } ?? nil }
+            }
+        }[0]
+        // Then each is answered, in the order sent
+        #expect(try answers.get() == (0..<5).map { "PIPE-\($0)" })
+    }
+
     /// One well-behaved sender: messages for four patients of its own, then a retransmission.
     static func send(connection: Int, port: Int) -> Sent {
         var sent = Sent()
