@@ -50,10 +50,8 @@ public enum PatientRepository {
 
     static func attach(_ db: Database, _ identifiers: [Identifier], to patientID: String) throws {
         for identifier in identifiers {
-            if let existing = try PatientIdentifierRecord
-                .filter(PatientIdentifierRecord.Columns.system == identifier.system
-                    && PatientIdentifierRecord.Columns.value == identifier.value)
-                .fetchOne(db)
+            if let existing = try PatientIdentifierRecord.fetchOne(
+                db, cached: "SELECT * FROM patientIdentifier WHERE system = ? AND value = ?", [identifier.system, identifier.value])
             {
                 guard existing.patientId == patientID else {
                     throw PGError(.conflict, "identifier \(identifier) belongs to another patient")

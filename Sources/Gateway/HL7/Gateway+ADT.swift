@@ -13,52 +13,39 @@ struct ADTResult {
 
 extension Gateway {
     /// Applies one accepted ADT message inside the intake transaction (HL7 v2.5.1 chapter 3).
-    /// Every translation goes through the site mappings: identifiers, fields, death rules.
-    func processADT(_ db: Database, _ message: HL7Message, by who: Principal) throws -> ADTResult {
-        let event = message.header.messageType?.triggerEvent ?? ""
-        try checkStructure(message, event: event)
-        let facts = mappings.patient(from: message)
+    /// Every translation went through the site mappings (identifiers, fields, death rules)
+    /// when `input` was read.
+    func processADT(_ db: Database, _ input: ADTInput, by who: Principal) throws -> ADTResult {
+        if let error = input.structureError { throw error }
+        let facts = input.facts
         guard let mrn = facts.mrn else {
             throw HL7Error(.requiredFieldMissing, "PID-3 carries no identifier the mappings recognise as the MRN",
-                           at: HL7ErrorLocation(try! HL7Path("PID-3")))
+                           at: Self.pid3)
         }
-        switch event {
-        case "A40": return try merge(db, message, survivor: mrn, facts: facts, by: who)
-        case "A47": return try changeIdentifier(db, message, to: mrn, by: who)
+        switch input.event {
+        case "A40": return try merge(db, input, survivor: mrn, by: who)
+        case "A47": return try changeIdentifier(db, input, to: mrn, by: who)
         case "A11":
             // Cancel admit: the gateway keeps no encounters, so nothing changes.
             let patient = try PatientRepository.find(db, identifier: mrn)
             return ADTResult(outcome: "A11 cancel admit: no change", patientID: patient?.id)
         case "A13":
-            return try cancelDischarge(db, message, mrn: mrn, facts: facts, by: who)
+            return try cancelDischarge(db, input, mrn: mrn, by: who)
         default:
-            let death = mappings.deathNotice(in: message)
             var patch = demographics(facts)
-            if let death {
+            if let death = input.death {
                 patch.deceased = true
                 patch.deceasedAt = death.deceasedAt
             }
             let (patient, created) = try applyPatientPatch(db, mrn, patch, by: who, extraIdentifiers: facts.identifiers)
-            var outcome = "\(event): patient \(created ? "created" : "updated")"
-            if let death { outcome += "; death notice (rule \(death.rule))" }
+            var outcome = "\(input.event): patient \(created ? "created" : "updated")"
+            if let death = input.death { outcome += "; death notice (rule \(death.rule))" }
             return ADTResult(outcome: outcome, patientID: patient.id)
         }
     }
 
-    /// The checks the standard makes the receiver's own before any mapping: the segments the
-    /// event needs (HL7 v2.5.1 §3.3: every ADT event has PID; A40 and A47 also MRG), answered
-    /// 100 when missing, and PID-30 against HL7 Table 0136 (`Y`/`N`), answered 103 otherwise —
-    /// a death indicator the gateway cannot read is reported, never silently taken as "alive".
-    func checkStructure(_ message: HL7Message, event: String) throws {
-        for name in ["PID"] + (["A40", "A47"].contains(event) ? ["MRG"] : []) where message.segment(name) == nil {
-            throw HL7Error(.segmentSequenceError, "ADT^\(event) without the \(name) segment it requires",
-                           at: HL7ErrorLocation(segmentID: name))
-        }
-        if let indicator = message.value(at: "PID-30"), !["Y", "N"].contains(indicator) {
-            throw HL7Error(.tableValueNotFound, "PID-30 (patient death indicator) is neither Y nor N (HL7 Table 0136)",
-                           at: HL7ErrorLocation(try! HL7Path("PID-30")))
-        }
-    }
+    static let pid3 = HL7ErrorLocation(segmentID: "PID", field: 3)
+    static let mrg1 = HL7ErrorLocation(segmentID: "MRG", field: 1)
 
     func demographics(_ facts: HL7PatientFacts) -> PatientPatch {
         PatientPatch(family: facts.family, given: facts.given.isEmpty ? nil : facts.given, birthDate: facts.birthDate,
@@ -69,12 +56,11 @@ extension Gateway {
     /// carry a death, the death notice (typically from the cancelled A03) is withdrawn: the
     /// patient is alive again, but every photo stays on hold and `asset.review-required` asks
     /// for a human decision — photos are never released silently.
-    func cancelDischarge(_ db: Database, _ message: HL7Message, mrn: Identifier, facts: HL7PatientFacts,
-                         by who: Principal) throws -> ADTResult {
-        var patch = demographics(facts)
-        let stillDead = mappings.deathNotice(in: message) != nil
+    func cancelDischarge(_ db: Database, _ input: ADTInput, mrn: Identifier, by who: Principal) throws -> ADTResult {
+        var patch = demographics(input.facts)
+        let stillDead = input.death != nil
         guard let existing = try PatientRepository.find(db, identifier: mrn) else {
-            throw HL7Error(.unknownKeyIdentifier, "A13 for a patient the gateway does not know", at: HL7ErrorLocation(try! HL7Path("PID-3")))
+            throw HL7Error(.unknownKeyIdentifier, "A13 for a patient the gateway does not know", at: Self.pid3)
         }
         if existing.deceased && !stillDead { patch.deceased = false }
         let (patient, _) = try applyPatientPatch(db, mrn, patch, by: who, createIfMissing: false)
@@ -88,14 +74,12 @@ extension Gateway {
     /// MRG-1's patient was merged into another patient before, following that merge would merge
     /// two other patients: the message is refused (207, conflict) for a human to resolve, as
     /// the gateway does not unmerge (A37).
-    func merge(_ db: Database, _ message: HL7Message, survivor mrn: Identifier, facts: HL7PatientFacts,
-               by who: Principal) throws -> ADTResult {
-        let priorIDs = mappings.priorIdentifiers(in: message)
-        guard !priorIDs.isEmpty else {
-            throw HL7Error(.requiredFieldMissing, "A40 without MRG-1", at: HL7ErrorLocation(try! HL7Path("MRG-1")))
-        }
+    func merge(_ db: Database, _ input: ADTInput, survivor mrn: Identifier, by who: Principal) throws -> ADTResult {
+        let priorIDs = input.priorIdentifiers
+        let mrg1 = Self.mrg1
+        guard !priorIDs.isEmpty else { throw HL7Error(.requiredFieldMissing, "A40 without MRG-1", at: mrg1) }
+        let facts = input.facts
         let (survivor, _) = try applyPatientPatch(db, mrn, demographics(facts), by: who, extraIdentifiers: facts.identifiers)
-        let mrg1 = HL7ErrorLocation(try! HL7Path("MRG-1"))
         guard let held = try priorIDs.lazy.compactMap({ id in
             try PatientRepository.holder(db, identifier: id).map { (holder: $0, id: id) }
         }).first, let prior = try PatientRepository.find(db, identifier: held.id) else {
@@ -132,20 +116,19 @@ extension Gateway {
     }
 
     /// A47 identifier change: the identifier in MRG-1 is replaced by the one in PID-3.
-    func changeIdentifier(_ db: Database, _ message: HL7Message, to mrn: Identifier, by who: Principal) throws -> ADTResult {
-        let oldIDs = mappings.priorIdentifiers(in: message)
-        guard let old = oldIDs.first else {
-            throw HL7Error(.requiredFieldMissing, "A47 without MRG-1", at: HL7ErrorLocation(try! HL7Path("MRG-1")))
+    func changeIdentifier(_ db: Database, _ input: ADTInput, to mrn: Identifier, by who: Principal) throws -> ADTResult {
+        guard let old = input.priorIdentifiers.first else {
+            throw HL7Error(.requiredFieldMissing, "A47 without MRG-1", at: Self.mrg1)
         }
         guard var patient = try PatientRepository.find(db, identifier: old) else {
             if let already = try PatientRepository.find(db, identifier: mrn) {
                 return ADTResult(outcome: "A47: identifier already changed, no change", patientID: already.id)
             }
-            throw HL7Error(.unknownKeyIdentifier, "A47: no patient holds the MRG-1 identifier", at: HL7ErrorLocation(try! HL7Path("MRG-1")))
+            throw HL7Error(.unknownKeyIdentifier, "A47: no patient holds the MRG-1 identifier", at: Self.mrg1)
         }
         if let holder = try PatientRepository.find(db, identifier: mrn), holder.id != patient.id {
             throw HL7Error(.duplicateKeyIdentifier, "A47: the new identifier belongs to another patient (use A40 to merge)",
-                           at: HL7ErrorLocation(try! HL7Path("PID-3")))
+                           at: Self.pid3)
         }
         try PatientRepository.removeIdentifier(db, old)
         patient.identifiers.removeAll { $0 == old }
