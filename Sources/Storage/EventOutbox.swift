@@ -32,12 +32,13 @@ public enum EventOutbox {
     /// Appends an event inside the caller's transaction; returns it with its sequence number.
     @discardableResult
     public static func append(_ db: Database, _ event: GatewayEvent) throws -> GatewayEvent {
-        var record = EventRecord(seq: nil, id: event.id, type: event.type.rawValue, occurredAt: event.occurredAt,
-                                 patientId: event.patientID, assetId: event.assetID,
-                                 payload: JSONColumn.encode(event.payload))
-        try record.insert(db)
+        // By hand rather than `EventRecord.insert`: a death notice raises two events per photo.
+        try db.execute(
+            cached: "INSERT INTO event (id, type, occurredAt, patientId, assetId, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            [event.id, event.type.rawValue, StoredDate.value(event.occurredAt), event.patientID, event.assetID,
+             JSONColumn.encode(event.payload)])
         var stored = event
-        stored.seq = record.seq ?? 0
+        stored.seq = db.lastInsertedRowID
         return stored
     }
 
