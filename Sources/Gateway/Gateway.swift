@@ -61,7 +61,23 @@ public final class Gateway: Sendable {
 
     var leadTime: TimeInterval { config.expiryLeadDays * 86_400 }
 
-    func newID() -> String { UUID().uuidString.lowercased() }
+    /// A random (version 4) UUID, lower case. From the system's random generator (getrandom)
+    /// rather than `UUID()`, which opens /dev/urandom on every call on Linux — a death notice
+    /// makes thousands of IDs.
+    func newID() -> String { Self.randomUUID() }
+
+    static func randomUUID() -> String {
+        var random = SystemRandomNumberGenerator()
+        let high = (random.next() as UInt64) & 0xFFFF_FFFF_FFFF_0FFF | 0x4000           // version 4
+        let low = (random.next() as UInt64) & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000  // variant 10
+        func hex(_ n: UInt64) -> [Character] {
+            let digits = Array(String(n, radix: 16))
+            return Array(repeating: "0", count: 16 - digits.count) + digits
+        }
+        let h = hex(high), l = hex(low)
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(l[0..<4]) + "-"
+            + String(l[4..<16])
+    }
 
     /// A scratch file path (removed by the caller).
     func scratchPath(_ suffix: String) -> String { "\(scratch)/\(UUID().uuidString.lowercased()).\(suffix)" }
