@@ -8,11 +8,14 @@ import GRDB
 /// Clients that keep one request in flight each (MLLP senders waiting for their ACK, HTTP
 /// clients) come back right after their commit, a few at a time. Starting the next commit as
 /// soon as the first is back would leave the others for the commit after, halving what each
-/// fsync carries. So, like PostgreSQL's `commit_delay`, the next commit waits briefly for as
-/// many writers as were active around the last one (those it carried and those that queued
-/// meanwhile) — at most half as long as a commit takes, never over 2 ms, and only right after
-/// a commit (an idle writer starts at once). Durability is unchanged: every caller still
-/// resumes only after its transaction is committed.
+/// fsync carries. So, like PostgreSQL's `commit_delay`, when the last commit cost more than the
+/// writes it carried and over a millisecond (a slow disk), the next commit waits briefly for as many writers as were
+/// active around the last one (those it carried and those that queued meanwhile) — at most as
+/// long as the last commit's own cost (waiting longer would cost more than sharing saves),
+/// never over 2 ms, and only right after a commit (an idle writer starts at once). On a fast
+/// disk it does not wait: the writer then overlaps with the clients preparing their next
+/// writes. Durability is unchanged: every caller still resumes only after its transaction is
+/// committed.
 public actor GroupCommitWriter {
     private struct Job {
         let work: @Sendable (Database) throws -> any Sendable
@@ -23,6 +26,10 @@ public actor GroupCommitWriter {
     public struct Statistics: Sendable, Equatable {
         public var commits = 0
         public var writes = 0
+        /// Time spent running the writes (inside transactions, commits excluded).
+        public var working = Duration.zero
+        /// Time from starting a transaction to its commit returning, writes included.
+        public var committing = Duration.zero
     }
 
     private let writer: any DatabaseWriter
@@ -35,7 +42,12 @@ public actor GroupCommitWriter {
     /// Writers active around the last commit.
     private var population = 1
     private var lastCommitEnd: ContinuousClock.Instant?
-    private var lastCommitDuration = Duration.zero
+    /// What the last commit cost beyond its writes' own work: the commit itself (the fsync)
+    /// and getting on and off the writer's queue. Waiting longer than that to share a commit
+    /// would cost more than it saves.
+    private var lastCommitOverhead = Duration.zero
+    /// What the last commit's writes took.
+    private var lastCommitWork = Duration.zero
     /// The drain loop waiting for `gatherTarget` pending writes, and which wait it is.
     private var gathering: CheckedContinuation<Void, Never>?
     private var gatherTarget = 0
@@ -66,9 +78,11 @@ public actor GroupCommitWriter {
             pending.removeFirst(batch.count)
             let works = batch.map(\.work)
             let start = ContinuousClock.now
+            var work = Duration.zero
             do {
-                let results = try await writer.write { db -> [Result<any Sendable, any Error>] in
-                    works.map { work in
+                let (results, worked) = try await writer.write { db -> ([Result<any Sendable, any Error>], Duration) in
+                    let begin = ContinuousClock.now
+                    let results = works.map { work -> Result<any Sendable, any Error> in
                         do {
                             var value: (any Sendable)?
                             try db.inSavepoint {
@@ -80,7 +94,9 @@ public actor GroupCommitWriter {
                             return .failure(error)
                         }
                     }
+                    return (results, ContinuousClock.now - begin)
                 }
+                work = worked
                 statistics.commits += 1
                 statistics.writes += batch.count
                 for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
@@ -89,7 +105,10 @@ public actor GroupCommitWriter {
             }
             let end = ContinuousClock.now
             lastCommitEnd = end
-            lastCommitDuration = end - start
+            lastCommitOverhead = end - start - work
+            lastCommitWork = work
+            statistics.working += work
+            statistics.committing += end - start
             population = min(maxBatch, batch.count + pending.count)
         }
         draining = false
@@ -98,8 +117,13 @@ public actor GroupCommitWriter {
     /// Right after a commit that had company, waits for that many writers to be pending (see
     /// the type's documentation), within the window.
     private func gatherSiblings() async {
-        guard population > 1, pending.count < population, let last = lastCommitEnd else { return }
-        let window = min(lastCommitDuration / 2, .milliseconds(2))
+        // Only when the commit itself (the fsync) cost more than the writes it carried, and over
+        // a millisecond: on a fast disk, clients take longer to come back than a commit of their
+        // own would take, and waiting only idles the writer.
+        guard population > 1, pending.count < population, let last = lastCommitEnd,
+              lastCommitOverhead > lastCommitWork, lastCommitOverhead > .milliseconds(1)
+        else { return }
+        let window = min(lastCommitOverhead, .milliseconds(2))
         let deadline = last + window
         guard ContinuousClock.now < deadline else { return }
         gatherGeneration += 1
