@@ -57,8 +57,12 @@ enum MLLPBench {
                 commits += after.commits - before.commits
                 writes += after.writes - before.writes
                 report("gateway, durable intake, round \(round + 1)", d)
-                say(String(format: "  %d commits (fsyncs), %.1f messages per commit", after.commits - before.commits,
-                           Double(after.writes - before.writes) / Double(max(after.commits - before.commits, 1))))
+                let writes = Double(after.writes - before.writes)
+                say(String(format: "  %d commits (fsyncs), %.1f messages per commit; writer busy %.0f µs per message "
+                    + "(%.0f µs in the writes, the rest committing)", after.commits - before.commits,
+                           writes / Double(max(after.commits - before.commits, 1)),
+                           Self.microseconds(after.committing - before.committing) / writes,
+                           Self.microseconds(after.working - before.working) / writes))
                 durableRounds.append(d)
             }
             let fsyncAfter = try FsyncProbe.measure(in: gut.dataDir)
@@ -111,6 +115,10 @@ enum MLLPBench {
         say("\(label): \(Format.rate(r.throughput)), ACK p50 \(Format.ms(r.latencies.p50)), p99 \(Format.ms(r.latencies.p99)), "
             + String(format: "CPU %.0f µs/message", r.cpuPerMessageMicroseconds)
             + (r.bad > 0 ? ", \(r.bad) not AA" : ""))
+    }
+
+    static func microseconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
     }
 
     static func combine(_ rounds: [LoadGenerator.Result]) -> LoadGenerator.Result {
