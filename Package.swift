@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "photogate", targets: ["photogate"]),
         .executable(name: "photogate-bench", targets: ["WrapBench"]),
         .executable(name: "photogate-gateway-bench", targets: ["GatewayBench"]),
+        .executable(name: "photogate-mllp-bench", targets: ["MLLPBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -137,6 +138,15 @@ let package = Package(
             ],
             path: "bench/GatewayBench"
         ),
+        .executableTarget(
+            name: "MLLPBench",
+            dependencies: [
+                "Gateway", "Storage", "PhotoGateCore", "HL7", "MLLP", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/MLLPBench"
+        ),
 
         // Shared test helpers: fixture paths, running real tools, PNM reading.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -152,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "TestSupport", "Storage", "PhotoGateCore", "DICOM",
+                "TestSupport", "Storage", "PhotoGateCore", "DICOM", "HL7",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

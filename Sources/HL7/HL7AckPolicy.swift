@@ -14,6 +14,15 @@ public enum HL7AckPolicy {
         mode(for: header) == .original ? [.application] : [.accept, .application]
     }
 
+    /// The acknowledgments to send for an outcome with `status`, in order: those of
+    /// ``kinds(for:)`` that ``shouldSend(_:for:status:)`` allows — except that in enhanced mode
+    /// a commit reject (CR) ends the exchange: the message was not taken on, so there is no
+    /// application processing to acknowledge (§2.9.3.2).
+    public static func toSend(for header: HL7Header, status: HL7Outcome.Status) -> [HL7AckKind] {
+        let kinds = kinds(for: header).filter { shouldSend($0, for: header, status: status) }
+        return status == .rejected && kinds.contains(.accept) ? [.accept] : kinds
+    }
+
     /// Whether to send the `kind` acknowledgment for an outcome with `status`.
     ///
     /// Original mode always answers with the application acknowledgment and has no accept

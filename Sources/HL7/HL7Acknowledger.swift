@@ -70,8 +70,9 @@ public struct HL7Acknowledger: Sendable {
     /// The answer to input that could not be parsed, or nil when its sender asked not to get one.
     ///
     /// When an `MSH` can still be read (``HL7Message/salvageHeader(from:)``), the answer is
-    /// addressed from it: the accept acknowledgment (CE / CR) in enhanced mode, as MSH-15 asks,
-    /// the application acknowledgment (AE / AR) in original mode, with `error` in ERR. Without an
+    /// addressed from it: the accept acknowledgment (CE / CR) in enhanced mode when MSH-15 asks
+    /// for one, otherwise the application acknowledgment (AE / AR) when MSH-16 (or original
+    /// mode) asks for one, with `error` in ERR — one answer, never both. Without an
     /// `MSH` the answer is an original-mode AR in v2.5.1 with `|^~\&`, MSA-2 empty and `error`
     /// (the parser reports a missing MSH as 100, segment sequence error).
     public func acknowledgment(
@@ -82,10 +83,10 @@ public struct HL7Acknowledger: Sendable {
             return acknowledgment(.application, to: HL7Message(), outcome: outcome, controlID: controlID, at: time)
         }
         let header = inbound.header
-        let kind: HL7AckKind = HL7AckPolicy.mode(for: header) == .enhanced ? .accept : .application
         var outcome = HL7Outcome(errors: [error])
         if outcome.status == .accepted { outcome.status = .error }
-        guard HL7AckPolicy.shouldSend(kind, for: header, status: outcome.status) else { return nil }
+        // One answer: the first the sender asked for (nothing further will follow this input).
+        guard let kind = HL7AckPolicy.toSend(for: header, status: outcome.status).first else { return nil }
         return acknowledgment(kind, to: inbound, outcome: outcome, controlID: controlID, at: time)
     }
 

@@ -58,12 +58,25 @@ public struct HL7DateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `date` to the second in `timeZone`, with its offset (as MSH-7 of an acknowledgment).
+    /// Computed with integer arithmetic on the proleptic Gregorian calendar (every ACK has one,
+    /// so no Calendar or formatter here).
     public init(_ date: Date, timeZone: TimeZone) {
-        let c = CaptureDateTime(date: date, timeZone: timeZone)
-        (year, month, day, hour, minute, second) = (c.year, c.month, c.day, c.hour, c.minute, c.second)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondOfDay = local - days * 86_400
+        // Days since 1970-01-01 to a civil date (H. Hinnant, "chrono-compatible low-level date algorithms").
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        (year, self.month, day) = (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * mp + 2) / 5 + 1)
+        (hour, minute, second) = (secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
         fraction = nil
-        let seconds = timeZone.secondsFromGMT(for: date)
-        utcOffsetMinutes = seconds / 60
+        utcOffsetMinutes = offset / 60
     }
 
     /// The instant, reading a value without offset in `timeZone`; missing parts are the start
@@ -80,14 +93,18 @@ public struct HL7DateTime: Sendable, Hashable, CustomStringConvertible {
 
     /// The DTM as written: `20250314083000+0100`.
     public var description: String {
-        var text = String(format: "%04d", year)
+        func digits(_ n: Int, _ width: Int) -> String {
+            let text = String(n)
+            return text.count < width ? String(repeating: "0", count: width - text.count) + text : text
+        }
+        var text = digits(year, 4)
         for part in [month, day, hour, minute, second] {
             guard let part else { break }
-            text += String(format: "%02d", part)
+            text += digits(part, 2)
         }
         if let fraction { text += "." + fraction }
         if let offset = utcOffsetMinutes {
-            text += String(format: "%@%02d%02d", offset < 0 ? "-" : "+", abs(offset) / 60, abs(offset) % 60)
+            text += (offset < 0 ? "-" : "+") + digits(abs(offset) / 60, 2) + digits(abs(offset) % 60, 2)
         }
         return text
     }

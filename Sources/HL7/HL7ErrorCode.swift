@@ -42,18 +42,22 @@ public enum HL7ErrorCode: Int, Sendable, Hashable, CaseIterable {
     /// The name of the coding system in ERR-3.3.
     public static let codingSystem = "HL70357"
 
-    /// The PhotoGate registry code an error with this condition maps to by default.
-    ///
-    /// The registry has no dedicated entries for 100, 103, 200–203, 205 and 206 yet; they map to
-    /// the nearest existing one (PG-5003 bad request, PG-5005 unsupported, PG-4006 conflict).
+    /// The PhotoGate registry code an error with this condition maps to by default; the
+    /// registry maps it back to this condition (``PGErrorCode/hl7ErrorCondition``), except 0
+    /// and 206, which PhotoGate never reports (they map to PG-5003 and PG-4006).
     public var registryCode: PGErrorCode {
         switch self {
+        case .segmentSequenceError: .messageStructure
         case .requiredFieldMissing: .missingRequired
-        case .messageAccepted, .segmentSequenceError, .dataTypeError, .tableValueNotFound: .badRequest
-        case .unsupportedMessageType, .unsupportedEventCode, .unsupportedProcessingID, .unsupportedVersionID:
-            .unsupportedMediaType
+        case .messageAccepted, .dataTypeError: .badRequest
+        case .tableValueNotFound: .unknownCodeValue
+        case .unsupportedMessageType: .unsupportedMessageType
+        case .unsupportedEventCode: .unsupportedEvent
+        case .unsupportedProcessingID: .unsupportedProcessingID
+        case .unsupportedVersionID: .unsupportedVersion
         case .unknownKeyIdentifier: .notFound
-        case .duplicateKeyIdentifier, .applicationRecordLocked: .conflict
+        case .duplicateKeyIdentifier: .duplicateIdentifier
+        case .applicationRecordLocked: .conflict
         case .applicationInternalError: .internalError
         }
     }

@@ -63,14 +63,16 @@ struct HL7Parser {
         guard HL7Segment.isValidName(name) else {
             throw HL7Error(.segmentSequenceError, "segment \(index + 1) does not start with a segment ID")
         }
-        guard name != "MSH" || index == 0 else {
-            throw HL7Error(.segmentSequenceError, "segment \(index + 1) is a second MSH: one message per frame")
-        }
         occurrences[name, default: 0] += 1
+        let location = HL7ErrorLocation(segmentID: name, segmentSequence: occurrences[name]!)
+        guard name != "MSH" || index == 0 else {
+            throw HL7Error(.segmentSequenceError, "segment \(index + 1) is a second MSH: one message per frame", at: location)
+        }
         let rest = line.dropFirst(3)
         guard let first = rest.first else { return HL7Segment(name: name, fields: [], encoding: encoding) }
         guard first == separator else {
-            throw HL7Error(.segmentSequenceError, "segment \(index + 1) (\(name)) has no field separator after its ID")
+            throw HL7Error(.segmentSequenceError, "segment \(index + 1) (\(name)) has no field separator after its ID",
+                           at: location)
         }
         let parts = rest.dropFirst().split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
         // In MSH, parts[0] is MSH-2; elsewhere it is field 1.

@@ -28,12 +28,26 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
     case notFound = "PG-4004"
     case publicationDenied = "PG-4005"
     case conflict = "PG-4006"
+    /// An identifier to be given to a record already belongs to another one (HL7 205).
+    case duplicateIdentifier = "PG-4007"
     // 5xxx: requests and access
     case unauthenticated = "PG-5001"
     case forbidden = "PG-5002"
     case badRequest = "PG-5003"
     case payloadTooLarge = "PG-5004"
     case unsupportedMediaType = "PG-5005"
+    /// A message's segments are missing or out of order (HL7 100, segment sequence error).
+    case messageStructure = "PG-5006"
+    /// A coded value is not in the table it must come from (HL7 103, table value not found).
+    case unknownCodeValue = "PG-5007"
+    /// A message type this interface does not take (HL7 200).
+    case unsupportedMessageType = "PG-5008"
+    /// A trigger event this interface does not take (HL7 201).
+    case unsupportedEvent = "PG-5009"
+    /// A processing ID (HL7 Table 0103) this interface does not take (HL7 202).
+    case unsupportedProcessingID = "PG-5010"
+    /// A message version this interface does not take (HL7 203).
+    case unsupportedVersion = "PG-5011"
     // 6xxx: configuration and keys
     case invalidConfiguration = "PG-6001"
     case keyUnavailable = "PG-6002"
@@ -48,14 +62,16 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
         switch self {
         case .inputUnreadable, .malformedImage, .invalidAttribute, .missingRequired, .invalidDicomFile:
             return 400
-        case .unknownBodySite, .releaseRequiresNote, .releaseRequiresConsent: return 422
+        case .unknownBodySite, .releaseRequiresNote, .releaseRequiresConsent, .unknownCodeValue: return 422
         case .unsupportedFormat, .unsupportedJPEGProcess, .unsupportedMediaType: return 415
         case .imageTooLarge, .payloadTooLarge: return 413
-        case .invalidStateTransition, .conflict: return 409
+        case .invalidStateTransition, .conflict, .duplicateIdentifier: return 409
         case .notFound: return 404
         case .publicationDenied, .forbidden: return 403
         case .unauthenticated: return 401
-        case .badRequest: return 400
+        case .badRequest, .messageStructure, .unsupportedMessageType, .unsupportedEvent, .unsupportedProcessingID,
+             .unsupportedVersion:
+            return 400
         case .invalidUIDRoot, .outputWriteFailed, .dicomToolkitUnavailable, .codecFailure, .internalError,
              .invalidConfiguration, .keyUnavailable:
             return 500
@@ -67,8 +83,14 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
         switch self {
         case .missingRequired: return "101"   // required field missing
         case .invalidAttribute, .malformedImage, .inputUnreadable, .invalidDicomFile, .badRequest: return "102"  // data type error
-        case .unknownBodySite: return "103"   // table value not found
+        case .unknownBodySite, .unknownCodeValue: return "103"  // table value not found
+        case .messageStructure: return "100"  // segment sequence error
+        case .unsupportedMessageType: return "200"
+        case .unsupportedEvent: return "201"
+        case .unsupportedProcessingID: return "202"
+        case .unsupportedVersion: return "203"
         case .notFound: return "204"          // unknown key identifier
+        case .duplicateIdentifier: return "205"
         case .unsupportedFormat, .unsupportedJPEGProcess, .imageTooLarge, .payloadTooLarge, .unsupportedMediaType,
              .invalidStateTransition, .releaseRequiresNote, .releaseRequiresConsent, .publicationDenied, .conflict,
              .unauthenticated, .forbidden:
@@ -79,9 +101,11 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
         }
     }
 
-    /// HL7 v2 Table 0008 acknowledgment code: AE for content errors, AR for our own failures.
+    /// HL7 v2 Table 0008 acknowledgment code (HL7 v2.5.1 §2.9.2): AR when MSH-9, MSH-11 or
+    /// MSH-12 cannot be accepted (200–203) and for our own failures; AE for errors in the content.
     public var hl7AckCode: String {
         switch hl7ErrorCondition {
+        case "200", "201", "202", "203": return "AR"
         case "207" where httpStatus >= 500: return "AR"
         default: return "AE"
         }

@@ -18,6 +18,10 @@ public struct AppDatabase: Sendable {
         config.prepareDatabase { db in
             // WAL + FULL: every commit is fsynced before write() returns (SQLite docs, "PRAGMA synchronous").
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Savepoints (every group-committed write has one) keep their undo pages in memory
+            // instead of spilling them to a temporary file: a death notice changes thousands of
+            // rows inside one (sqlite.org/tempfiles.html, "Statement Journal Files").
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)

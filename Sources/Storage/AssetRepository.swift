@@ -21,7 +21,8 @@ public enum AssetRepository {
                   updatedAt = ?, releasedAt = ?, tags = ?, patientId = ? WHERE id = ?
                 """,
             [asset.state.rawValue, asset.stream.rawValue, asset.bodySite, asset.laterality,
-                        asset.description, asset.updatedAt, asset.releasedAt, JSONColumn.encode(asset.tags),
+                        asset.description, StoredDate.value(asset.updatedAt), StoredDate.value(asset.releasedAt),
+                        JSONColumn.encode(asset.tags),
                         asset.patientID, asset.id])
     }
 

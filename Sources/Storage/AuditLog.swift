@@ -48,12 +48,14 @@ public enum AuditLog {
         // Stored dates are millisecond precision; hash what will be read back.
         stored.at = Date(timeIntervalSince1970: (entry.at.timeIntervalSince1970 * 1000).rounded() / 1000)
         let detail = JSONColumn.encode(stored.detail)
-        // A cached statement with plain arguments (see EventOutbox.append).
-        try db.execute(cached: """
-            INSERT INTO audit (seq, at, actor, role, action, patientId, assetId, outcome, detail, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [seq, stored.at, stored.actor, stored.role, stored.action, stored.patientID, stored.assetID,
-                  stored.outcome, detail, prev, hash(prev: prev, stored, detail: detail)])
+        // By hand rather than `AuditRecord.insert`: every operation appends at least one record.
+        try db.execute(
+            cached: """
+                INSERT INTO audit (seq, at, actor, role, action, patientId, assetId, outcome, detail, prevHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            [seq, StoredDate.value(stored.at), stored.actor, stored.role, stored.action, stored.patientID, stored.assetID,
+             stored.outcome, detail, prev, hash(prev: prev, stored, detail: detail)])
         return stored
     }
 

@@ -32,12 +32,11 @@ public enum EventOutbox {
     /// Appends an event inside the caller's transaction; returns it with its sequence number.
     @discardableResult
     public static func append(_ db: Database, _ event: GatewayEvent) throws -> GatewayEvent {
-        // A cached statement with plain arguments: a death fan-out appends thousands of these
-        // in one transaction, and the record-persistence path cost more than the insert.
-        try db.execute(cached: """
-            INSERT INTO event (id, type, occurredAt, patientId, assetId, payload) VALUES (?, ?, ?, ?, ?, ?)
-            """, [event.id, event.type.rawValue, event.occurredAt, event.patientID, event.assetID,
-                  JSONColumn.encode(event.payload)])
+        // By hand rather than `EventRecord.insert`: a death notice raises two events per photo.
+        try db.execute(
+            cached: "INSERT INTO event (id, type, occurredAt, patientId, assetId, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            [event.id, event.type.rawValue, StoredDate.value(event.occurredAt), event.patientID, event.assetID,
+             JSONColumn.encode(event.payload)])
         var stored = event
         stored.seq = db.lastInsertedRowID
         return stored

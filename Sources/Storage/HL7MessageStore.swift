@@ -63,7 +63,18 @@ public enum HL7MessageStore {
         try StoredHL7Message.fetchOne(db, cached: "SELECT * FROM hl7Message WHERE id = ?", [id])
     }
 
-    public static func insert(_ db: Database, _ message: StoredHL7Message) throws { try message.insert(db) }
+    /// By hand rather than `StoredHL7Message.insert`: one per message received.
+    public static func insert(_ db: Database, _ m: StoredHL7Message) throws {
+        try db.execute(
+            cached: """
+                INSERT INTO hl7Message (id, receivedAt, peer, sendingApplication, sendingFacility, controlId, messageType,
+                  version, raw, status, ack, appAck, outcome, patientId, processedAt, reprocessCount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            [m.id, StoredDate.value(m.receivedAt), m.peer, m.sendingApplication, m.sendingFacility, m.controlId, m.messageType,
+             m.version, m.raw, m.status, m.ack, m.appAck, m.outcome, m.patientId, StoredDate.value(m.processedAt),
+             m.reprocessCount])
+    }
 
     public static func update(_ db: Database, _ message: StoredHL7Message) throws { try message.update(db) }
 

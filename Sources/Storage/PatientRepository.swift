@@ -4,23 +4,39 @@ import PhotoGateCore
 
 /// Patients and their identifiers.
 public enum PatientRepository {
+    /// Read by hand from rows rather than through `Codable` records: every ADT message looks its
+    /// patient up.
     public static func find(_ db: Database, id: String) throws -> Patient? {
-        guard let record = try PatientRecord.fetchOne(db, cached: "SELECT * FROM patient WHERE id = ?", [id]) else { return nil }
-        return record.domain(identifiers: try identifiers(db, patientID: id))
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT family, given, birthDate, gender, deceased, deceasedAt, deceasedRecordedAt, mergedInto, updatedAt
+            FROM patient WHERE id = ?
+            """), arguments: [id])
+        else { return nil }
+        return Patient(id: id, identifiers: try identifiers(db, patientID: id), family: row[0],
+                       given: JSONColumn.decode([String].self, row[1]) ?? [], birthDate: row[2], gender: row[3],
+                       deceased: row[4], deceasedAt: row[5], deceasedRecordedAt: row[6], mergedInto: row[7], updatedAt: row[8])
     }
 
     /// The patient holding `identifier`, following merge links to the surviving patient.
     public static func find(_ db: Database, identifier: Identifier) throws -> Patient? {
-        guard let link = try PatientIdentifierRecord.fetchOne(
-            db, cached: "SELECT * FROM patientIdentifier WHERE system = ? AND value = ?", [identifier.system, identifier.value])
-        else { return nil }
-        var patient = try find(db, id: link.patientId)
+        guard let holderID = try holderID(db, identifier) else { return nil }
+        var patient = try find(db, id: holderID)
         var hops = 0
         while let survivor = patient?.mergedInto, hops < 16 {
             patient = try find(db, id: survivor)
             hops += 1
         }
         return patient
+    }
+
+    /// The patient that holds `identifier` itself, without following merge links.
+    public static func holder(_ db: Database, identifier: Identifier) throws -> Patient? {
+        try holderID(db, identifier).flatMap { try find(db, id: $0) }
+    }
+
+    static func holderID(_ db: Database, _ identifier: Identifier) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT patientId FROM patientIdentifier WHERE system = ? AND value = ?"),
+                            arguments: [identifier.system, identifier.value])
     }
 
     /// Inserts a new patient; fails with `PG-4006` when one of its identifiers is taken.
@@ -31,7 +47,16 @@ public enum PatientRepository {
 
     /// Saves demographics and status; identifiers are added (never silently moved).
     public static func update(_ db: Database, _ patient: Patient) throws {
-        try PatientRecord(patient).update(db)
+        // By hand rather than `PatientRecord.update`: ADT intake updates a patient per message.
+        try db.execute(
+            cached: """
+                UPDATE patient SET family = ?, given = ?, birthDate = ?, gender = ?, deceased = ?, deceasedAt = ?,
+                  deceasedRecordedAt = ?, mergedInto = ?, updatedAt = ? WHERE id = ?
+                """,
+            [patient.family, JSONColumn.encode(patient.given), patient.birthDate, patient.gender, patient.deceased,
+             StoredDate.value(patient.deceasedAt), StoredDate.value(patient.deceasedRecordedAt), patient.mergedInto,
+             StoredDate.value(patient.updatedAt), patient.id])
+        guard db.changesCount == 1 else { throw RecordError.recordNotFound(databaseTableName: "patient", key: ["id": patient.id.databaseValue]) }
         try attach(db, patient.identifiers, to: patient.id)
     }
 
@@ -42,12 +67,8 @@ public enum PatientRepository {
 
     static func attach(_ db: Database, _ identifiers: [Identifier], to patientID: String) throws {
         for identifier in identifiers {
-            if let existing = try PatientIdentifierRecord
-                .filter(PatientIdentifierRecord.Columns.system == identifier.system
-                    && PatientIdentifierRecord.Columns.value == identifier.value)
-                .fetchOne(db)
-            {
-                guard existing.patientId == patientID else {
+            if let holder = try holderID(db, identifier) {
+                guard holder == patientID else {
                     throw PGError(.conflict, "identifier \(identifier) belongs to another patient")
                 }
                 continue
@@ -57,8 +78,8 @@ public enum PatientRepository {
     }
 
     static func identifiers(_ db: Database, patientID: String) throws -> [Identifier] {
-        try PatientIdentifierRecord.fetchAll(
-            db, cached: "SELECT * FROM patientIdentifier WHERE patientId = ? ORDER BY system, value", [patientID])
-            .map { Identifier(system: $0.system, value: $0.value) }
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT system, value FROM patientIdentifier WHERE patientId = ? ORDER BY system, value"),
+                         arguments: [patientID])
+            .map { Identifier(system: $0[0], value: $0[1]) }
     }
 }

@@ -121,6 +121,25 @@ struct HL7IntakeTests {
         }
     }
 
+    @Test func aMergeOfAPatientMergedElsewhereIsRefusedAndChangesNothing() async throws {
+        // Given OLD2 merged into NEW2, with a photo
+        let t = try TestGateway()
+        let assetID = try await t.uploadedAssetID(patient: "https://hospital.example/fhir/sid/mrn|OLD2")
+        let first = adt("A40", control: "RM1", pid: "PID|1||NEW2^^^HOSPITAL^MR||Doe^Jane", extra: ["MRG|OLD2^^^HOSPITAL^MR"])
+        #expect(try ackOf(await t.gateway.receiveHL7(first, peer: "p")).value(at: "MSA-1") == "AA")
+        // When an A40 merges OLD2 into a third patient
+        let elsewhere = adt("A40", control: "RM2", pid: "PID|1||OTHER2^^^HOSPITAL^MR||Roe^Jim", extra: ["MRG|OLD2^^^HOSPITAL^MR"])
+        let ack = try ackOf(await t.gateway.receiveHL7(elsewhere, peer: "p"))
+        // Then it is refused at MRG-1, the photo stays with NEW2 and no third patient was created
+        #expect(ack.value(at: "MSA-1") == "AE" && ack.value(at: "ERR-3.1") == "207" && ack.value(at: "ERR-2.1") == "MRG")
+        let (asset, survivor, other) = try await t.gateway.database.reader.read { db in
+            (try AssetRepository.find(db, id: assetID)?.asset,
+             try PatientRepository.find(db, identifier: Identifier(system: "https://hospital.example/fhir/sid/mrn", value: "NEW2")),
+             try PatientRepository.find(db, identifier: Identifier(system: "https://hospital.example/fhir/sid/mrn", value: "OTHER2")))
+        }
+        #expect(asset?.patientID == survivor?.id && other == nil)
+    }
+
     @Test func theMessageBrowserShowsMessagesAndReprocessesFailures() async throws {
         let t = try TestGateway()
         _ = await t.gateway.receiveHL7(adt("A08", control: "B1"), peer: "p")

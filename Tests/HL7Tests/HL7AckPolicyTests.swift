@@ -44,6 +44,23 @@ struct HL7AckPolicyTests {
     }
 
     @Test(arguments: [
+        ("AL", "AL", HL7Outcome.Status.accepted, [HL7AckKind.accept, .application]),
+        ("AL", "AL", .error, [.accept, .application]),
+        ("AL", "AL", .rejected, [.accept]),
+        ("NE", "AL", .rejected, [.application]),
+        ("ER", "ER", .rejected, [.accept]),
+        ("NE", "ER", .accepted, []),
+        ("", "", .rejected, [.application]),
+    ])
+    func aCommitRejectEndsTheExchange(accept: String, application: String, status: HL7Outcome.Status,
+                                      kinds: [HL7AckKind]) throws {
+        // Given MSH-15 / MSH-16; When the outcome has this status
+        let header = try Self.header(accept: accept, application: application)
+        // Then these are sent, in order: a CR is not followed by an application ACK
+        #expect(HL7AckPolicy.toSend(for: header, status: status) == kinds)
+    }
+
+    @Test(arguments: [
         (HL7AckKind.application, HL7Outcome.Status.accepted, HL7AckCode.applicationAccept),
         (.application, .error, .applicationError), (.application, .rejected, .applicationReject),
         (.accept, .accepted, .commitAccept), (.accept, .error, .commitError), (.accept, .rejected, .commitReject),

@@ -140,12 +140,22 @@ struct HL7AcknowledgerTests {
         #expect(ack.value(at: "ERR-3") == "100")
     }
 
-    @Test func brokenInputIsNotAnsweredWhenTheSenderAskedForNoAcceptAck() throws {
-        // Given a broken message whose MSH-15 says NE
+    @Test func brokenInputGetsTheApplicationAckWhenTheSenderAskedForNoAcceptAck() throws {
+        // Given a broken message whose MSH-15 says NE and MSH-16 AL
         let bytes = Array((#"MSH|^~\&|A|B|C|D|20250101||ADT^A01|1|P|2.5.1|||NE|AL"# + "\rpid|1\r").utf8)
         let error = try #require(Self.parseError(bytes))
+        // When answered; Then the application ACK reports the error (the sender is never left waiting)
+        let ack = try #require(Self.acknowledger.acknowledgment(toUnreadable: bytes, error: error, controlID: "PG-5", at: Self.time))
+        #expect(ack.value(at: "MSA-1") == "AE")
+        #expect(ack.value(at: "ERR-3") == "100")
+    }
+
+    @Test func brokenInputIsNotAnsweredWhenTheSenderAskedForNoAck() throws {
+        // Given a broken message whose MSH-15 and MSH-16 say NE
+        let bytes = Array((#"MSH|^~\&|A|B|C|D|20250101||ADT^A01|1|P|2.5.1|||NE|NE"# + "\rpid|1\r").utf8)
+        let error = try #require(Self.parseError(bytes))
         // When answered; Then there is nothing to send
-        #expect(Self.acknowledger.acknowledgment(toUnreadable: bytes, error: error, controlID: "PG-5", at: Self.time) == nil)
+        #expect(Self.acknowledger.acknowledgment(toUnreadable: bytes, error: error, controlID: "PG-6", at: Self.time) == nil)
     }
 
     @Test(arguments: [HL7Samples.epicA01, HL7Samples.mirthA03, HL7Samples.epicA08Death])

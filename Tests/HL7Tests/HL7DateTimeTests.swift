@@ -26,6 +26,21 @@ struct HL7DateTimeTests {
         #expect(withOffset.date(assuming: TimeZone(identifier: "Europe/Paris")!) == withoutOffset.date(assuming: utc))
     }
 
+    @Test(arguments: [-2_208_988_800.0, -86_401.5, -1, 0, 951_782_400, 1_709_164_800, 1_741_940_000.9, 4_102_444_799])
+    func dateOfAnInstantMatchesTheCalendar(seconds: Double) {
+        // Given instants before 1970, around leap days and year ends; When written in three zones
+        let date = Date(timeIntervalSince1970: seconds)
+        for zone in [TimeZone(identifier: "UTC")!, TimeZone(secondsFromGMT: -5 * 3600)!, TimeZone(secondsFromGMT: 13 * 3600)!] {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let time = HL7DateTime(date, timeZone: zone)
+            // Then the parts are the calendar's
+            #expect([time.year, time.month, time.day, time.hour, time.minute, time.second]
+                == [c.year, c.month, c.day, c.hour, c.minute, c.second], "\(seconds) in \(zone)")
+        }
+    }
+
     @Test func dateOfAnInstantHasSecondsAndOffset() {
         // Given an instant; When written for MSH-7 in a zone 1 h ahead of UTC
         let time = HL7DateTime(Date(timeIntervalSince1970: 1_741_940_000), timeZone: TimeZone(secondsFromGMT: 3600)!)

@@ -10,6 +10,16 @@ struct HL7ErrorTests {
         #expect(PGErrorCode.allCases.contains(code.registryCode))
     }
 
+    @Test(arguments: HL7ErrorCode.allCases.filter { ![.messageAccepted, .applicationRecordLocked].contains($0) })
+    func everyReportedConditionMapsBothWays(code: HL7ErrorCode) {
+        // Given a condition PhotoGate reports; Then its registry entry reports the same condition,
+        // and rejects exactly when the condition does
+        #expect(code.registryCode.hl7ErrorCondition == code.identifier)
+        let error = HL7Error(code, "x")
+        #expect(HL7Error(error.pgError).code == code)
+        #expect((code.registryCode.hl7AckCode == "AR") == error.isRejection)
+    }
+
     @Test func requiredFieldMapsBothWays() {
         // Given a registry error for a missing value; When reported in HL7
         let error = HL7Error(PGError(.missingRequired, "PID-3 is empty"), at: HL7ErrorLocation(segmentID: "PID", field: 3))

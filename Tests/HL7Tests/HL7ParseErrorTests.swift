@@ -44,8 +44,8 @@ struct HL7ParseErrorTests {
         Broken("delimiter repeated", #"MSH|^~\^|A"# + "\r", .dataTypeError, at: "MSH^1^2"),
         Broken("letter as delimiter", #"MSH|^~\A|A"# + "\r", .dataTypeError, at: "MSH^1^2"),
         Broken("lower-case segment ID", "\(msh)\rpid|1\r", .segmentSequenceError),
-        Broken("segment ID too long", "\(msh)\rPIDX|1\r", .segmentSequenceError),
-        Broken("second MSH in one frame", "\(msh)\r\(msh)\r", .segmentSequenceError),
+        Broken("segment ID too long", "\(msh)\rPIDX|1\r", .segmentSequenceError, at: "PID^1"),
+        Broken("second MSH in one frame", "\(msh)\r\(msh)\r", .segmentSequenceError, at: "MSH^2"),
         Broken("unsupported character set", "\(msh)||||||8859/2\rPID|1\r", .tableValueNotFound, at: "MSH^1^18"),
         Broken("UCS-2 character set", "\(msh)||||||UNICODE\r", .tableValueNotFound, at: "MSH^1^18"),
         Broken(

@@ -36,12 +36,14 @@ extension Gateway {
             do { message = try HL7Message(parsing: Array(stored.raw)) } catch {
                 throw PGError(.badRequest, "message \(id) is not a readable HL7 message: \(error)")
             }
-            var errors = ADTEvents.acceptance.check(message.header)
+            let header = message.header
+            var errors = ADTEvents.acceptance.check(header)
             var result = ADTResult(outcome: "", patientID: nil)
             if errors.isEmpty {
+                let input = ADTInput(message, header: header, mappings: self.mappings)
                 do {
                     try db.inSavepoint {
-                        result = try self.processADT(db, message, by: who)
+                        result = try self.processADT(db, input, by: who)
                         return .commit
                     }
                 } catch let error as HL7Error {

@@ -8,6 +8,11 @@ enum JSONColumn {
     static func encode<T: Encodable>(_ value: T) -> String {
         if let map = value as? [String: String] { return object(map.mapValues(JSONValue.string)) }
         if let map = value as? [String: JSONValue] { return object(map) }
+        if let list = value as? [String] {
+            var out = ""
+            write(.array(list.map(JSONValue.string)), to: &out)
+            return out
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
@@ -15,6 +20,9 @@ enum JSONColumn {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
+        if type == [String].self {  // names: read on every patient lookup
+            return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? T
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(type, from: Data(text.utf8))

@@ -1,0 +1,28 @@
+import Foundation
+
+/// How long the disk under the data directory takes to make a small write durable (4 KiB
+/// appended, then `fdatasync`, as SQLite does for a WAL commit). With one message outstanding
+/// per connection, no commit can carry more messages than there are connections, so
+/// `connections / this latency` bounds durable throughput whatever the CPU does.
+enum FsyncProbe {
+    /// Median and 90th percentile of `count` appends + fdatasync, in milliseconds.
+    static func measure(in directory: String, count: Int = 200) throws -> (median: Double, p90: Double) {
+        let path = directory + "/fsync-probe.bin"
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw BenchError("cannot create \(path)") }
+        defer {
+            close(fd)
+            unlink(path)
+        }
+        let page = [UInt8](repeating: 0x5A, count: 4096)
+        var latencies = Latencies()
+        for _ in 0..<count {
+            let watch = Stopwatch()
+            guard page.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == page.count, fdatasync(fd) == 0 else {
+                throw BenchError("write or fdatasync failed in \(directory)")
+            }
+            latencies.add(watch.ms)
+        }
+        return (latencies.p50, latencies.quantile(0.9))
+    }
+}
