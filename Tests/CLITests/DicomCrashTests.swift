@@ -6,10 +6,10 @@ import Testing
 /// Nothing acknowledged is lost: a C-STORE success is only sent once the object is durable.
 struct DicomCrashTests {
     @Test func everyInstanceThatGotASuccessSurvivesASIGKILL() async throws {
-        // Given 80 distinct photo objects (img2dcm makes new UIDs for each)
+        // Given 300 distinct photo objects (img2dcm makes new UIDs for each)
         let dir = try Fixtures.scratchDirectory()
         var files: [String] = []
-        for i in 0..<80 {
+        for i in 0..<300 {
             let path = "\(dir)/in-\(i).dcm"
             let made = try Tool.run("img2dcm", ["-vlp", "-k", "PatientID=MRN-9\(i % 4)", Fixtures.photo("grey.jpg"), path])
             #expect(made.status == 0)
