@@ -65,6 +65,9 @@ enum MLLPBench {
                            Self.microseconds(after.working - before.working) / writes))
                 durableRounds.append(d)
             }
+            let wal = (try? FileManager.default.attributesOfItem(atPath: gut.dataDir + "/photogate.sqlite-wal"))?[.size] as? Int ?? 0
+            say("WAL \(Format.grouped(wal / 1024)) KiB after the rounds; \(await gut.gateway.database.checkpointer?.runs ?? 0) "
+                + "background checkpoints")
             let fsyncAfter = try FsyncProbe.measure(in: gut.dataDir)
             say("fsync probe after the rounds: median \(Format.ms(fsyncAfter.median)), p90 \(Format.ms(fsyncAfter.p90))")
             let stored = try await gut.gateway.database.reader.read { db in
