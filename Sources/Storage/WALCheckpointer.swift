@@ -7,8 +7,13 @@ import GRDB
 /// (sqlite.org/wal.html, "Checkpointing"); durability does not depend on them: a commit is
 /// durable once its WAL frames are synced.
 ///
-/// The writer's automatic checkpoint stays on at a higher threshold (``fallbackPages``), so the
-/// WAL stays bounded even if this one falls behind.
+/// The writer's automatic checkpoint stays on at a higher threshold (``fallbackPages``, 40 MB
+/// of WAL), so the WAL stays bounded: with writes going on all the time, a PASSIVE checkpoint
+/// seldom ends with the WAL fully copied, and only then can a commit start the WAL over, so it
+/// is the writer's checkpoint that lets the WAL restart — finding nearly every frame copied
+/// already. (Measured with bench/run-mllp: checkpointing every 128 commits with this fallback
+/// beat every 8 or 32 commits with smaller fallbacks, and SQLite's default, on throughput and
+/// ACK p99.)
 public actor WALCheckpointer {
     /// WAL size, in pages, at which the writer checkpoints by itself after all.
     public static let fallbackPages = 10_000

@@ -39,7 +39,7 @@ enum MLLPBench {
             _ = try await LoadGenerator(port: noop.port, connections: connections).run(total: 2_000) { a08($0, round: -1) }
 
             let fsyncBefore = try FsyncProbe.measure(in: gut.dataDir)
-            say("fsync probe (4 KiB append + fdatasync in the data directory): median \(Format.ms(fsyncBefore.median)), "
+            say("fsync probe (4 KiB written in place + fdatasync in the data directory): median \(Format.ms(fsyncBefore.median)), "
                 + "p90 \(Format.ms(fsyncBefore.p90)) → at most \(Format.rate(Double(connections) / fsyncBefore.median * 1000)) "
                 + "durable with \(connections) connections, one message outstanding each")
             var noopRounds: [LoadGenerator.Result] = []
