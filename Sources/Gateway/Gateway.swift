@@ -46,7 +46,7 @@ public final class Gateway: Sendable {
                                                   keyFile: config.masterKeyPath, createIfMissing: true)
         masterKeyOrigin = origin
         database = try AppDatabase(path: config.databasePath)
-        writer = GroupCommitWriter(writer: database.writer)
+        writer = GroupCommitWriter(writer: database.writer, checkpointer: database.checkpointer)
         blobs = try BlobStore(root: config.blobRoot)
         keys = KeyRing(master: master)
         uids = try DicomUIDGenerator(root: config.uidRoot)

@@ -9,6 +9,8 @@ import PhotoGateCore
 /// ``GroupCommitWriter`` lets concurrent writers share one commit (and one fsync).
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// Checkpoints the WAL off the writer (nil for an in-memory database).
+    public let checkpointer: WALCheckpointer?
 
     /// Opens (creating when needed) the database file and runs the migrations.
     public init(path: String) throws {
@@ -22,11 +24,14 @@ public struct AppDatabase: Sendable {
             // instead of spilling them to a temporary file: a death notice changes thousands of
             // rows inside one (sqlite.org/tempfiles.html, "Statement Journal Files").
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // The WALCheckpointer checkpoints in the background; the writer only past this size.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.fallbackPages)")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
             writer = pool
+            checkpointer = try WALCheckpointer(path: path)
         } catch let error as PGError {
             throw error
         } catch {
@@ -39,6 +44,7 @@ public struct AppDatabase: Sendable {
         let queue = try DatabaseQueue()
         try Self.migrator.migrate(queue)
         writer = queue
+        checkpointer = nil
     }
 
     public var reader: any DatabaseReader { writer }

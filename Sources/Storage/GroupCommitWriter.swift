@@ -53,8 +53,15 @@ public actor GroupCommitWriter {
     private var gatherTarget = 0
     private var gatherGeneration = 0
 
-    public init(writer: any DatabaseWriter, maxBatch: Int = 256) {
+    /// Checkpoints the WAL every ``checkpointEvery`` commits, off the writer.
+    private let checkpointer: WALCheckpointer?
+    private var commitsSinceCheckpoint = 0
+    /// About 1,000 pages of WAL at a handful of pages per commit: SQLite's own default size.
+    static let checkpointEvery = 128
+
+    public init(writer: any DatabaseWriter, checkpointer: WALCheckpointer? = nil, maxBatch: Int = 256) {
         self.writer = writer
+        self.checkpointer = checkpointer
         self.maxBatch = maxBatch
     }
 
@@ -99,6 +106,11 @@ public actor GroupCommitWriter {
                 work = worked
                 statistics.commits += 1
                 statistics.writes += batch.count
+                commitsSinceCheckpoint += 1
+                if let checkpointer, commitsSinceCheckpoint >= Self.checkpointEvery {
+                    commitsSinceCheckpoint = 0
+                    checkpointer.nudge()
+                }
                 for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
             } catch {
                 for job in batch { job.continuation.resume(throwing: error) }

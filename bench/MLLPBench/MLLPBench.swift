@@ -39,7 +39,7 @@ enum MLLPBench {
             _ = try await LoadGenerator(port: noop.port, connections: connections).run(total: 2_000) { a08($0, round: -1) }
 
             let fsyncBefore = try FsyncProbe.measure(in: gut.dataDir)
-            say("fsync probe (4 KiB append + fdatasync in the data directory): median \(Format.ms(fsyncBefore.median)), "
+            say("fsync probe (4 KiB written in place + fdatasync in the data directory): median \(Format.ms(fsyncBefore.median)), "
                 + "p90 \(Format.ms(fsyncBefore.p90)) → at most \(Format.rate(Double(connections) / fsyncBefore.median * 1000)) "
                 + "durable with \(connections) connections, one message outstanding each")
             var noopRounds: [LoadGenerator.Result] = []
@@ -65,6 +65,9 @@ enum MLLPBench {
                            Self.microseconds(after.working - before.working) / writes))
                 durableRounds.append(d)
             }
+            let wal = (try? FileManager.default.attributesOfItem(atPath: gut.dataDir + "/photogate.sqlite-wal"))?[.size] as? Int ?? 0
+            say("WAL \(Format.grouped(wal / 1024)) KiB after the rounds; \(await gut.gateway.database.checkpointer?.runs ?? 0) "
+                + "background checkpoints")
             let fsyncAfter = try FsyncProbe.measure(in: gut.dataDir)
             say("fsync probe after the rounds: median \(Format.ms(fsyncAfter.median)), p90 \(Format.ms(fsyncAfter.p90))")
             let stored = try await gut.gateway.database.reader.read { db in
