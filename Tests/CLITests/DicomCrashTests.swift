@@ -22,8 +22,10 @@ struct DicomCrashTests {
         let sender = try PeerProcess("storescu", ["-v", "-xy", "-aec", "PHOTOGATE", "127.0.0.1", String(server.dicomPort)] + files,
                                      logPath: dir + "/storescu.log")
         let deadline = Date().addingTimeInterval(30)
+        // A blocking wait: under a loaded test run a suspended task may not be resumed for
+        // seconds, long enough for the whole burst to finish.
         while Date() < deadline, Self.acknowledged(sender.log).count < 20, sender.isRunning {
-            try await Task.sleep(for: .milliseconds(5))
+            usleep(2_000)
         }
         server.crash()
         sender.waitUntilExit()
