@@ -7,6 +7,7 @@
 #include "dcmtk/dcmdata/dcpixel.h"
 #include "dcmtk/dcmdata/dcpixseq.h"
 #include "dcmtk/dcmdata/dcpxitem.h"
+#include "fragment.h"
 #include "internal.h"
 #include <cstdlib>
 #include <sstream>
@@ -17,41 +18,15 @@ namespace {
 
 DcmTagKey key(uint32_t tag) { return DcmTagKey(uint16_t(tag >> 16), uint16_t(tag & 0xFFFF)); }
 
-// Replaces the encapsulated pixel data with an empty Basic Offset Table and one fragment
-// (PS3.5 A.4), from memory (padded to even length here) or streamed from a file (even).
+// Replaces the encapsulated pixel data with one fragment (PS3.5 A.4): from memory (padded to
+// even length here) or streamed from a file (even length).
 int replaceFragment(DcmDataset *ds, E_TransferSyntax xfer, const uint8_t *data, size_t length, const char *path,
                     uint64_t pathLength, pgd_error *err) {
     if (!DcmXfer(xfer).isEncapsulated()) return fail(err, PGD_E_FORMAT, "pixel data is not encapsulated");
-    DcmPixelSequence *seq = new DcmPixelSequence(DCM_PixelSequenceTag);
-    seq->insert(new DcmPixelItem(DCM_PixelItemTag));
-    DcmPixelItem *fragment = new DcmPixelItem(DCM_PixelItemTag);
-    OFCondition c;
-    if (path) {
-        if (pathLength % 2) {
-            delete fragment;
-            delete seq;
-            return fail(err, PGD_E_ARG, "a fragment streamed from a file must have an even length");
-        }
-        c = fragment->createValueFromTempFile(new DcmInputFileStreamFactory(path, 0), Uint32(pathLength), EBO_LittleEndian);
-    } else {
-        OFVector<Uint8> padded(data, data + length);
-        if (padded.size() % 2) padded.push_back(0);
-        c = fragment->putUint8Array(padded.data(), Uint32(padded.size()));
-    }
-    if (c.good()) c = seq->insert(fragment);
-    if (c.bad()) {
-        delete fragment;
-        delete seq;
-        return fail(err, PGD_E_IO, "JPEG fragment: %s", c.text());
-    }
-    DcmPixelData *pixelData = new DcmPixelData(DCM_PixelData);
-    pixelData->putOriginalRepresentation(xfer, NULL, seq);
-    c = ds->insert(pixelData, OFTrue);
-    if (c.bad()) {
-        delete pixelData;
-        return fail(err, PGD_E_VALUE, "pixel data: %s", c.text());
-    }
-    return PGD_OK;
+    if (path) return pgd::putSingleFragment(ds, xfer, NULL, path, pathLength, err);
+    OFVector<Uint8> padded(data, data + length);
+    if (padded.size() % 2) padded.push_back(0);
+    return pgd::putSingleFragment(ds, xfer, padded.data(), NULL, padded.size(), err);
 }
 
 int rewrite(const char *in_path, const pgd_attr *set, size_t n_set, const uint8_t *fragment, size_t fragment_length,

@@ -5,6 +5,7 @@
 #include "dcmtk/dcmdata/dcpixel.h"
 #include "dcmtk/dcmdata/dcpixseq.h"
 #include "dcmtk/dcmdata/dcpxitem.h"
+#include "fragment.h"
 #include "internal.h"
 #include <string>
 
@@ -94,32 +95,11 @@ int putPixels(DcmDataset *ds, const pgd_pixels *px, E_TransferSyntax *xfer, pgd_
 
     // Encapsulated (PS3.5 A.4): empty Basic Offset Table + one fragment holding the whole
     // JPEG bitstream; a file-backed fragment is streamed when the data set is written.
-    if (px->jpeg_length == 0 || (px->jpeg_length & 1) || px->jpeg_length > 0xFFFFFFF0ull)
-        return fail(err, PGD_E_ARG, "encapsulated JPEG length %llu must be even and below 4 GiB",
-                    (unsigned long long)px->jpeg_length);
     ds->putAndInsertString(DCM_LossyImageCompression, "01");
     ds->putAndInsertString(DCM_LossyImageCompressionRatio, px->lossy_ratio ? px->lossy_ratio : "1");
     ds->putAndInsertString(DCM_LossyImageCompressionMethod, "ISO_10918_1");
-    DcmPixelSequence *seq = new DcmPixelSequence(DCM_PixelSequenceTag);
-    seq->insert(new DcmPixelItem(DCM_PixelItemTag));
-    DcmPixelItem *fragment = new DcmPixelItem(DCM_PixelItemTag);
-    OFCondition c = px->jpeg_path
-        ? fragment->createValueFromTempFile(new DcmInputFileStreamFactory(px->jpeg_path, 0),
-                                            Uint32(px->jpeg_length), EBO_LittleEndian)
-        : fragment->putUint8Array(px->jpeg_data, Uint32(px->jpeg_length));
-    if (c.good()) c = seq->insert(fragment);
-    if (c.bad()) {
-        delete fragment;
-        delete seq;
-        return fail(err, PGD_E_IO, "JPEG fragment: %s", c.text());
-    }
-    DcmPixelData *pixelData = new DcmPixelData(DCM_PixelData);
-    pixelData->putOriginalRepresentation(EXS_JPEGProcess1, NULL, seq);
-    c = ds->insert(pixelData, OFTrue);
-    if (c.bad()) {
-        delete pixelData;
-        return fail(err, PGD_E_VALUE, "pixel data: %s", c.text());
-    }
+    int rc = pgd::putSingleFragment(ds, EXS_JPEGProcess1, px->jpeg_data, px->jpeg_path, px->jpeg_length, err);
+    if (rc) return rc;
     *xfer = EXS_JPEGProcess1;
     return PGD_OK;
 }
