@@ -32,12 +32,14 @@ extension DicomServiceHandler {
     /// Runs async work from a handler method and waits for it: the association thread blocks
     /// on a semaphore while a `Task` runs `operation` on the concurrency pool.
     ///
-    /// Only for handler methods (DCMTK threads). Called from a Swift concurrency thread it
-    /// would hold a pool thread and can deadlock.
+    /// Only for handler methods (DCMTK threads). The operation runs on dispatch threads
+    /// (``HandlerTaskExecutor``), not on the cooperative pool.
     public func runBlocking<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
         let outcome = Mutex<Result<T, Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        Task {
+        // Preferring a dispatch-backed executor keeps the work off the cooperative pool, so a
+        // pool whose threads are all busy (or blocked) cannot starve a waiting association.
+        Task(executorPreference: HandlerTaskExecutor.shared) {
             let result: Result<T, Error>
             do { result = .success(try await operation()) } catch { result = .failure(error) }
             outcome.withLock { $0 = result }
@@ -45,5 +47,18 @@ extension DicomServiceHandler {
         }
         done.wait()
         return try outcome.withLock { $0! }.get()
+    }
+}
+
+/// A task executor on dispatch threads for the work handler methods wait for: DCMTK's
+/// association threads block on it, and it must make progress however busy the Swift
+/// concurrency pool is.
+final class HandlerTaskExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = HandlerTaskExecutor()
+    private let queue = DispatchQueue(label: "photogate.dicom.handler", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
