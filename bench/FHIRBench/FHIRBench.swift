@@ -5,7 +5,7 @@ import Storage
 
 /// One run of the three sections on a fresh data directory (removed at the end).
 enum FHIRBench {
-    static let mrnSystem = "https://bench.example/fhir/sid/mrn"
+    static let mrnSystem = "https://hospital.example/fhir/sid/mrn"
     static let patients = 1_000
     static let target = 2_000.0  // Consent creates/s on 2 cores (issue #5)
 
@@ -47,6 +47,7 @@ enum FHIRBench {
             }
             ids.append(id)
         }
+        let patientIDs = ids
         let (dateTime, start, end) = consentDates()
 
         // 1. /health: the HTTP ceiling of this machine.
@@ -58,7 +59,7 @@ enum FHIRBench {
         // 2. Consent create, each for an existing patient (round robin).
         let creates = try await load.measure(seconds: seconds, clients: clients) { k in
             try await load.request("POST", "/fhir/Consent", token: token,
-                                   body: consent(patient: ids[k % ids.count], dateTime: dateTime, start: start, end: end))
+                                   body: consent(patient: patientIDs[k % patientIDs.count], dateTime: dateTime, start: start, end: end))
         }
         report("2. `POST /fhir/Consent`", creates, unit: "creates/s", ceiling: health)
 
