@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "photogate-bench", targets: ["WrapBench"]),
         .executable(name: "photogate-gateway-bench", targets: ["GatewayBench"]),
         .executable(name: "photogate-mllp-bench", targets: ["MLLPBench"]),
+        .executable(name: "photogate-fhir-bench", targets: ["FHIRBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -146,6 +147,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "bench/MLLPBench"
+        ),
+        .executableTarget(
+            name: "FHIRBench",
+            dependencies: [
+                "Gateway", "Storage", "PhotoGateCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "bench/FHIRBench"
         ),
 
         // Shared test helpers: fixture paths, running real tools, PNM reading.
