@@ -27,7 +27,8 @@ final class OrthancPeer: @unchecked Sendable {
               "DicomAet": "ORTHANC", "DicomPort": \(dicomPort), "DicomCheckCalledAet": false,
               "OverwriteInstances": true, "StableAge": 1, "Plugins": [],
               "DicomModalities": { "photogate": ["PHOTOGATE", "127.0.0.1", \(gatewayPort)] },
-              "DicomScuTimeout": 10, "DicomAssociationCloseDelay": 0
+              "DicomScuTimeout": 10, "DicomAssociationCloseDelay": 0,
+              "KeepAlive": false
             }
             """
         try config.write(toFile: storage + "/orthanc.json", atomically: true, encoding: .utf8)
@@ -62,6 +63,9 @@ final class OrthancPeer: @unchecked Sendable {
     private func request(_ method: String, _ path: String, body: [UInt8]?) async throws -> [UInt8] {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(httpPort)\(path)")
         request.method = .init(rawValue: method)
+        // One connection per request: Orthanc closes idle keep-alive connections after a second,
+        // and a pooled connection reused at that moment fails with `remoteConnectionClosed`.
+        request.headers.add(name: "Connection", value: "close")
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = Array(try await response.body.collect(upTo: 64 << 20).readableBytesView)
