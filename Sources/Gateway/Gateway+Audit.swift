@@ -4,12 +4,13 @@ import PhotoGateCore
 import Storage
 
 extension Gateway {
-    /// Writes an audit record inside the caller's transaction.
+    /// Writes an audit record inside the caller's transaction. `assets` names the assets of a
+    /// change that touched many at once (one record for the whole fan-out).
     func audit(_ db: Database, _ who: Principal?, _ action: String, patient: String? = nil, asset: String? = nil,
-               outcome: String = "success", detail: [String: String] = [:]) throws {
+               assets: [String] = [], outcome: String = "success", detail: [String: String] = [:]) throws {
         try AuditLog.append(db, AuditEntry(at: clock(), actor: who?.name ?? "anonymous", role: who?.role.rawValue ?? "none",
                                            action: action, patientID: patient, assetID: asset, outcome: outcome,
-                                           detail: detail))
+                                           detail: detail), assets: assets)
     }
 
     /// Records a refused or failed request in its own transaction (auth failures, denials).

@@ -23,20 +23,42 @@ extension Gateway {
         }
     }
 
-    /// Raises `asset.blocked` for each asset whose allowed channels a change took away.
-    /// `before` and `after` decide one asset on one channel under the old and new facts.
+    /// Raises one `asset.blocked` per patient for the assets whose allowed channels a change
+    /// took away: `assets` lists each with its lost `channels` and the `reasons` now; the
+    /// event's `assetID` names the asset when there is only one. `before` and `after` decide
+    /// one asset on one channel under the old and new facts.
     func raiseBlocked(_ db: Database, assets: [Asset], reason: String,
                       before: (Asset, Channel) -> Decision, after: (Asset, Channel) -> Decision) throws {
+        var blockedByPatient: [String: [(asset: String, entry: JSONValue)]] = [:]
+        var patients: [String] = []
         for asset in assets {
             let blocked = AssetTransitions.blockedChannels(channels, before: { before(asset, $0) }, after: { after(asset, $0) })
             guard !blocked.isEmpty else { continue }
             let reasons = Set(blocked.flatMap { after(asset, $0).reasons }).map(\.rawValue).sorted()
-            try raise(db, .assetBlocked, patient: asset.patientID, asset: asset.id, [
+            if blockedByPatient[asset.patientID] == nil { patients.append(asset.patientID) }
+            blockedByPatient[asset.patientID, default: []].append((asset.id, .object([
+                "asset": .string(asset.id),
                 "channels": .array(blocked.map { .string($0.rawValue) }),
                 "reasons": .array(reasons.map(JSONValue.string)),
+            ])))
+        }
+        for patient in patients {
+            let blocked = blockedByPatient[patient] ?? []
+            try raise(db, .assetBlocked, patient: patient, asset: blocked.count == 1 ? blocked[0].asset : nil, [
+                "assets": .array(blocked.map(\.entry)),
                 "cause": .string(reason),
             ])
         }
+    }
+
+    /// Raises one `asset.review-required` for the assets of a patient that one cause put (or
+    /// left) on hold: `assets` lists them; `assetID` names the asset when there is only one.
+    func raiseReviewRequired(_ db: Database, patient: String, assets: [String], reason: String) throws {
+        guard !assets.isEmpty else { return }
+        try raise(db, .assetReviewRequired, patient: patient, asset: assets.count == 1 ? assets[0] : nil, [
+            "assets": .array(assets.map(JSONValue.string)),
+            "reason": .string(reason),
+        ])
     }
 
     /// Every recorded usage of the given assets, as the JSON take-down list.

@@ -95,14 +95,16 @@ extension Gateway {
         if dies { try runDeathWorkflow(db, patient: patient, previous: wasDeceased, by: who) }
         if wasDeceased && !patient.deceased {
             // A cancelled death notice never releases photos by itself: they stay on hold.
-            for asset in try AssetRepository.ofPatient(db, patient.id, state: .toBeAssessed) {
-                try raise(db, .assetReviewRequired, patient: patient.id, asset: asset.id, ["reason": "death-notice-cancelled"])
-            }
+            try raiseReviewRequired(db, patient: patient.id,
+                                    assets: try AssetRepository.ofPatient(db, patient.id, state: .toBeAssessed).map(\.id),
+                                    reason: "death-notice-cancelled")
         }
         return (patient, created)
     }
 
-    /// Assets on hold, events raised: part of the transaction that recorded the death.
+    /// Assets on hold, events raised: part of the transaction that recorded the death. The
+    /// fan-out is one statement, one audit record, one `asset.review-required` and one
+    /// `asset.blocked` listing the photos, and `patient.deceased` — not records per photo.
     func runDeathWorkflow(_ db: Database, patient: Patient, previous: Bool, by who: Principal) throws {
         let now = clock()
         let active = try AssetRepository.ofPatient(db, patient.id, state: .active)
@@ -110,11 +112,12 @@ extension Gateway {
         var alive = patient
         alive.deceased = previous
         let held = AssetTransitions.onPatientDeceased(assets: active, at: now)
-        for asset in held {
-            try AssetRepository.updateState(db, asset)
-            try audit(db, who, "asset.state", patient: patient.id, asset: asset.id,
-                      detail: ["from": "active", "to": asset.state.rawValue, "cause": "patient-deceased"])
-            try raise(db, .assetReviewRequired, patient: patient.id, asset: asset.id, ["reason": "patient-deceased"])
+        if !held.isEmpty {
+            try AssetRepository.setState(db, patientID: patient.id, from: .active, to: .toBeAssessed, at: now)
+            try audit(db, who, "asset.state", patient: patient.id, assets: held.map(\.id),
+                      detail: ["from": "active", "to": AssetState.toBeAssessed.rawValue, "cause": "patient-deceased",
+                               "count": String(held.count)])
+            try raiseReviewRequired(db, patient: patient.id, assets: held.map(\.id), reason: "patient-deceased")
         }
         let heldByID = Dictionary(uniqueKeysWithValues: held.map { ($0.id, $0) })
         try raiseBlocked(db, assets: active, reason: "patient-deceased",

@@ -140,6 +140,17 @@ extension AppDatabase {
         registerHL7Migrations(&migrator)
         registerFHIRMigrations(&migrator)
         registerDicomMigrations(&migrator)
+        // One audit record may name many assets (the death fan-out); this index finds it by
+        // any of them (AuditLog.append(_:_:assets:)).
+        migrator.registerMigration("v4-audit-assets") { db in
+            try db.execute(sql: """
+                CREATE TABLE auditAsset (
+                  assetId TEXT NOT NULL,
+                  seq INTEGER NOT NULL REFERENCES audit(seq),
+                  PRIMARY KEY (assetId, seq)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 }

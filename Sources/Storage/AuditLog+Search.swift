@@ -44,7 +44,10 @@ extension AuditLog {
         if entityRequested {
             var any: [String] = []
             if !q.patientIDs.isEmpty { any.append(inList("patientId", q.patientIDs)) }
-            if !q.assetIDs.isEmpty { any.append(inList("assetId", q.assetIDs)) }
+            if !q.assetIDs.isEmpty {
+                any.append(aboutAssets(q.assetIDs.count))
+                arguments += StatementArguments(q.assetIDs + q.assetIDs)
+            }
             // Details are JSON objects of strings (JSONColumn): `"key":"value"`.
             for (key, values) in [("resource", q.resources), ("consent", q.consentIDs)] {
                 for v in values {

@@ -38,8 +38,14 @@ public enum AuditLog {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// Appends inside the caller's transaction (writes are serialised, so the chain is linear).
+    ///
+    /// A record about many assets at once (a death fan-out) names them in `assets`: they go
+    /// into the chained detail as `assets` (space-separated ids) and into the `auditAsset`
+    /// index, so a search by asset finds the record like one whose `assetID` is that asset.
     @discardableResult
-    public static func append(_ db: Database, _ entry: AuditEntry) throws -> AuditEntry {
+    public static func append(_ db: Database, _ entry: AuditEntry, assets: [String] = []) throws -> AuditEntry {
+        var entry = entry
+        if !assets.isEmpty { entry.detail[assetsDetail] = assets.joined(separator: " ") }
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let prev: String = last?["hash"] ?? genesis
         let seq: Int64 = (last?["seq"] ?? 0) + 1
@@ -56,7 +62,20 @@ public enum AuditLog {
                 """,
             [seq, StoredDate.value(stored.at), stored.actor, stored.role, stored.action, stored.patientID, stored.assetID,
              stored.outcome, detail, prev, hash(prev: prev, stored, detail: detail)])
+        for asset in assets {
+            try db.execute(cached: "INSERT OR IGNORE INTO auditAsset (assetId, seq) VALUES (?, ?)", [asset, seq])
+        }
         return stored
+    }
+
+    /// The detail key listing the assets of a record about many assets.
+    public static let assetsDetail = "assets"
+
+    /// SQL condition: the record is about one of `count` assets (bound as arguments twice:
+    /// once for `assetId`, once for the `auditAsset` index).
+    static func aboutAssets(_ count: Int) -> String {
+        let marks = Array(repeating: "?", count: count).joined(separator: ",")
+        return "(assetId IN (\(marks)) OR seq IN (SELECT seq FROM auditAsset WHERE assetId IN (\(marks))))"
     }
 
     /// SHA-256 (hex) over the previous hash and the canonical form of the record.
@@ -116,7 +135,7 @@ public enum AuditLog {
                                limit: Int = 100) throws -> [AuditEntry] {
         var request = AuditRecord.order(AuditRecord.Columns.seq.desc)
         if let patientID { request = request.filter(Column("patientId") == patientID) }
-        if let assetID { request = request.filter(Column("assetId") == assetID) }
+        if let assetID { request = request.filter(sql: aboutAssets(1), arguments: [assetID, assetID]) }
         if let actor { request = request.filter(Column("actor") == actor) }
         return try request.limit(limit).fetchAll(db).map(\.domain)
     }

@@ -101,7 +101,10 @@ struct ConsentFlowTests {
             let takeDown = (withdrawal?["payload"] as? [String: Any])?["takeDown"] as? [[String: Any]]
             #expect(takeDown?.first?["location"] as? String == "https://hospital.example/stories/1")
             let blocked = events.first { $0["type"] as? String == "asset.blocked" }
-            #expect((blocked?["payload"] as? [String: Any])?["channels"] as? [String] == ["website", "print"])
+            #expect(blocked?["assetID"] as? String == id)
+            let entries = (blocked?["payload"] as? [String: Any])?["assets"] as? [[String: Any]]
+            #expect(entries?.count == 1)
+            #expect(entries?.first?["channels"] as? [String] == ["website", "print"])
             // a second withdrawal is a conflict, not a second event
             let (again, _) = try await client.send(t, .post, "/api/consents/c-1/withdraw", as: .integration)
             #expect(again == .conflict)

@@ -8,6 +8,11 @@ import PhotoGateCore
 import Storage
 import Testing
 
+extension Array {
+    /// The one element, or nil when there are none or several.
+    var only: Element? { count == 1 ? first : nil }
+}
+
 struct DeathWorkflowTests {
     @Test func aDeathNoticeHoldsEveryActivePhotoUntilAHumanReleasesIt() async throws {
         let t = try TestGateway()
@@ -29,10 +34,24 @@ struct DeathWorkflowTests {
             let (_, queue) = try await client.send(t, .get, "/api/review", as: .communications)
             #expect((queue as? [Any])?.count == 2)
             let (_, page) = try await client.send(t, .get, "/api/events", as: .communications)
-            let types = ((page as? [String: Any])?["events"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
-            #expect(types.contains("patient.deceased"))
-            #expect(types.filter { $0 == "asset.review-required" }.count == 2)
-            #expect(types.filter { $0 == "asset.blocked" }.count == 2)
+            let events = (page as? [String: Any])?["events"] as? [[String: Any]] ?? []
+            func of(_ type: String) -> [[String: Any]] { events.filter { $0["type"] as? String == type } }
+            #expect(of("patient.deceased").count == 1)
+            // One event per fan-out, listing the photos (no asset id: it is about two)
+            let review = try #require(of("asset.review-required").only)
+            #expect(review["assetID"] == nil)
+            #expect(Set((review["payload"] as? [String: Any])?["assets"] as? [String] ?? []) == Set(ids))
+            let blocked = try #require(of("asset.blocked").only)
+            let entries = (blocked["payload"] as? [String: Any])?["assets"] as? [[String: Any]] ?? []
+            #expect(Set(entries.compactMap { $0["asset"] as? String }) == Set(ids))
+            #expect(entries.allSatisfy { ($0["reasons"] as? [String])?.contains("patient-deceased") == true })
+            // One audit record for the fan-out, found through either photo
+            for id in ids {
+                let (_, trail) = try await client.send(t, .get, "/api/audit?asset=\(id)", as: .privacyOfficer)
+                let records = (trail as? [String: Any])?["entries"] as? [[String: Any]] ?? (trail as? [[String: Any]] ?? [])
+                #expect(records.contains { $0["action"] as? String == "asset.state"
+                    && (($0["detail"] as? [String: Any])?["assets"] as? String)?.contains(id) == true })
+            }
 
             // A release needs a note recording the next-of-kin's wishes
             let (noNote, err) = try await client.send(t, .post, "/api/assets/\(ids[0])/review", as: .communications,

@@ -25,6 +25,30 @@ struct AuditLogTests {
         #expect(result.breach == nil)
     }
 
+    @Test func aRecordAboutManyAssetsIsChainedAndFoundThroughEachOfThem() throws {
+        let db = try filled(3)
+        try db.writer.write { db in
+            try AuditLog.append(db, AuditEntry(at: Date(timeIntervalSince1970: 1_700_001_000), actor: "adt", role: "integration",
+                                               action: "asset.state", patientID: "p9", outcome: "success",
+                                               detail: ["cause": "patient-deceased"]), assets: ["x1", "x2", "x3"])
+        }
+        try db.writer.read { db in
+            #expect(try AuditLog.verify(db).breach == nil)
+            for asset in ["x1", "x3"] {
+                let found = try AuditLog.entries(db, assetID: asset)
+                #expect(found.map(\.seq) == [4])
+                #expect(found.first?.detail[AuditLog.assetsDetail] == "x1 x2 x3")
+            }
+            var q = AuditLog.Query()
+            q.assetIDs = ["x2", "a0"]
+            #expect(try AuditLog.search(db, q, entityRequested: true, limit: 10, offset: 0).records.map(\.entry.seq) == [4, 1])
+            #expect(try AuditLog.entries(db, assetID: "x4").isEmpty)
+        }
+        // The list is part of the chained content: dropping a photo from it is found
+        try db.writer.write { try $0.execute(sql: "UPDATE audit SET detail = replace(detail, 'x1 ', '') WHERE seq = 4") }
+        #expect(try db.writer.read { try AuditLog.verify($0) }.breach?.seq == 4)
+    }
+
     @Test func alteringARecordIsFoundAtThatRecord() throws {
         let db = try filled(20)
         try db.writer.write { try $0.execute(sql: "UPDATE audit SET outcome = 'denied' WHERE seq = 7") }

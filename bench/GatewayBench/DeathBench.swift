@@ -6,7 +6,8 @@ import PhotoGateCore
 import Storage
 
 /// Section 4: a death notice for a patient with 1,000 active assets — the whole transaction
-/// (assets to `to-be-assessed`, one audit record and two events per asset, `patient.deceased`).
+/// (assets to `to-be-assessed` in one statement, one audit record and one `asset.review-required`
+/// and one `asset.blocked` listing the assets, `patient.deceased`).
 enum DeathBench {
     static func run(_ gateway: Gateway, _ server: BenchServer, integrationToken: String, _ layout: BenchLayout,
                     _ report: Report) async throws {
@@ -77,17 +78,15 @@ enum DeathBench {
                 dead.deceased = true
                 dead.deceasedRecordedAt = now
                 let held = AssetTransitions.onPatientDeceased(assets: active, at: now)
-                try step("\(held.count) × AssetRepository.updateState") {
-                    for asset in held { try AssetRepository.updateState(db, asset) }
+                try step("AssetRepository.setState (\(held.count) rows, one statement)") {
+                    try AssetRepository.setState(db, patientID: patient.id, from: .active, to: .toBeAssessed, at: now)
                 }
-                try step("\(held.count) × AuditLog.append") {
-                    for asset in held {
-                        try AuditLog.append(db, AuditEntry(at: now, actor: "bench-integration", role: "integration",
-                                                           action: "asset.state", patientID: patient.id, assetID: asset.id,
-                                                           outcome: "success",
-                                                           detail: ["from": "active", "to": "to-be-assessed",
-                                                                    "cause": "patient-deceased"]))
-                    }
+                try step("AuditLog.append naming \(held.count) assets") {
+                    try AuditLog.append(db, AuditEntry(at: now, actor: "bench-integration", role: "integration",
+                                                       action: "asset.state", patientID: patient.id, outcome: "success",
+                                                       detail: ["from": "active", "to": "to-be-assessed",
+                                                                "cause": "patient-deceased", "count": String(held.count)]),
+                                        assets: held.map(\.id))
                 }
                 let blocked = step("\(active.count * Channel.standard.count * 2) × ConsentPolicy.decide (before/after)") {
                     active.map { asset in
@@ -99,17 +98,18 @@ enum DeathBench {
                         }
                     }
                 }
-                try step("\(held.count * 2) × EventOutbox.append") {
-                    for (asset, channels) in zip(held, blocked) {
-                        try EventOutbox.append(db, GatewayEvent(id: UUID().uuidString.lowercased(), type: .assetReviewRequired,
-                                                                occurredAt: now, patientID: patient.id, assetID: asset.id,
-                                                                payload: ["reason": "patient-deceased"]))
-                        try EventOutbox.append(db, GatewayEvent(id: UUID().uuidString.lowercased(), type: .assetBlocked,
-                                                                occurredAt: now, patientID: patient.id, assetID: asset.id,
-                                                                payload: ["channels": .array(channels.map { .string($0.rawValue) }),
-                                                                          "reasons": ["asset-under-review", "patient-deceased"],
-                                                                          "cause": "patient-deceased"]))
+                try step("2 × EventOutbox.append listing \(held.count) assets") {
+                    try EventOutbox.append(db, GatewayEvent(id: UUID().uuidString.lowercased(), type: .assetReviewRequired,
+                                                            occurredAt: now, patientID: patient.id,
+                                                            payload: ["assets": .array(held.map { .string($0.id) }),
+                                                                      "reason": "patient-deceased"]))
+                    let entries: [JSONValue] = zip(held, blocked).map { asset, channels in
+                        .object(["asset": .string(asset.id), "channels": .array(channels.map { .string($0.rawValue) }),
+                                 "reasons": ["asset-under-review", "patient-deceased"]])
                     }
+                    try EventOutbox.append(db, GatewayEvent(id: UUID().uuidString.lowercased(), type: .assetBlocked,
+                                                            occurredAt: now, patientID: patient.id,
+                                                            payload: ["assets": .array(entries), "cause": "patient-deceased"]))
                 }
                 return .rollback
             }

@@ -89,17 +89,21 @@ extension FHIRServer {
                                   type: Coding(system: "http://terminology.hl7.org/CodeSystem/audit-entity-type", code: "1", display: "Person"),
                                   role: Coding(system: "http://terminology.hl7.org/CodeSystem/object-role", code: "1", display: "Patient")))
         }
-        if let asset = e.assetID {
+        // One entity per asset: the record's own, or each one a fan-out record lists.
+        let assets = [e.assetID].compactMap { $0 }
+            + (e.detail[AuditLog.assetsDetail]?.split(separator: " ").map(String.init) ?? [])
+        for asset in assets {
             entities.append(.init(what: Reference(reference: "Media/\(asset)"),
                                   type: Coding(system: "http://terminology.hl7.org/CodeSystem/audit-entity-type", code: "2", display: "System Object")))
         }
-        if !e.detail.isEmpty {
-            let resource = e.detail["resource"].flatMap { r -> Reference? in
+        let detail = e.detail.filter { $0.key != AuditLog.assetsDetail }
+        if !detail.isEmpty {
+            let resource = detail["resource"].flatMap { r -> Reference? in
                 let parts = r.split(separator: "/")
                 return parts.count >= 2 ? Reference(reference: parts.prefix(2).joined(separator: "/")) : nil
             }
             entities.append(.init(what: resource, name: resource == nil ? "detail" : nil,
-                                  detail: e.detail.sorted { $0.key < $1.key }.map { .init(type: $0.key, value: .string($0.value.isEmpty ? "-" : $0.value)) }))
+                                  detail: detail.sorted { $0.key < $1.key }.map { .init(type: $0.key, value: .string($0.value.isEmpty ? "-" : $0.value)) }))
         }
         return FHIR.AuditEvent(
             id: String(e.seq),

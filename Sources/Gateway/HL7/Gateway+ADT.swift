@@ -100,17 +100,20 @@ extension Gateway {
         merged.mergedInto = survivor.id
         merged.updatedAt = now
         try PatientRepository.update(db, merged)
-        try audit(db, who, "patient.merge", patient: survivor.id, detail: ["prior": prior.id, "assets": String(moved.count)])
+        try audit(db, who, "patient.merge", patient: survivor.id, detail: ["prior": prior.id, "moved": String(moved.count)])
         // Photos of a living prior moving to a deceased survivor go on hold like the survivor's.
         if survivor.deceased {
-            for asset in AssetTransitions.onPatientDeceased(assets: moved, at: now) {
-                try AssetRepository.update(db, asset)
-                try raise(db, .assetReviewRequired, patient: survivor.id, asset: asset.id, ["reason": "patient-deceased"])
+            let held = AssetTransitions.onPatientDeceased(assets: moved, at: now)
+            for asset in held { try AssetRepository.updateState(db, asset) }
+            if !held.isEmpty {
+                try audit(db, who, "asset.state", patient: survivor.id, assets: held.map(\.id),
+                          detail: ["from": "active", "to": AssetState.toBeAssessed.rawValue, "cause": "merged-into-deceased",
+                                   "count": String(held.count)])
             }
+            try raiseReviewRequired(db, patient: survivor.id, assets: held.map(\.id), reason: "patient-deceased")
         } else if prior.deceased {
-            for asset in moved where asset.state == .toBeAssessed {
-                try raise(db, .assetReviewRequired, patient: survivor.id, asset: asset.id, ["reason": "merged-from-deceased"])
-            }
+            try raiseReviewRequired(db, patient: survivor.id, assets: moved.filter { $0.state == .toBeAssessed }.map(\.id),
+                                    reason: "merged-from-deceased")
         }
         return ADTResult(outcome: "A40: merged \(moved.count) assets into the surviving patient", patientID: survivor.id)
     }
