@@ -2,7 +2,7 @@
 /// name any row again (for random queries) without keeping a million strings in memory.
 enum BenchIDs {
     enum Kind: UInt64 {
-        case patient = 1, asset, consent, originalBlob, dicomBlob, uid
+        case patient = 1, asset, consent, originalBlob, dicomBlob, uid, photoConsent
     }
 
     /// A lowercase UUID-shaped id (what `Gateway.newID()` produces), unique per kind and index.

@@ -3,7 +3,9 @@ import PhotoGateCore
 /// The shape of the synthetic store: `assets` regular assets, five per patient (four
 /// communication photos and one clinical), plus two patients with 1,000 active communication
 /// assets each for the death fan-out (`urn:bench|BIG` in-process, `urn:bench|BIG2` over
-/// HTTP). Every patient has one active consent (website + print).
+/// HTTP). Every patient has one active consent (website + print), and every regular
+/// communication photo its own consent for social media: 1,000,002 consents for 1,000,000
+/// assets.
 struct BenchLayout: Sendable {
     static let system = "urn:bench"
     static let bigAssets = 1_000

@@ -72,10 +72,12 @@ enum GatewayBench {
 
         report.note(schemaSame ? "check: the schema (sqlite_master) is the one the migrations made"
             : "WARNING: the schema changed during the fill")
-        let mismatched = try await filler.checkConsentRow(patient: 0)
-        report.note(mismatched.isEmpty
-            ? "check: a bulk-inserted consent row is identical to what ConsentRepository.save writes"
-            : "WARNING: bulk consent row differs from ConsentRepository.save in \(mismatched.joined(separator: ", "))")
+        for (what, id) in [("patient", BenchIDs.uuid(.consent, 0)), ("photo", BenchIDs.uuid(.photoConsent, 0))] {
+            let mismatched = try await filler.checkConsentRow(id: id)
+            report.note(mismatched.isEmpty
+                ? "check: a bulk-inserted \(what) consent row is identical to what ConsentRepository.save writes"
+                : "WARNING: bulk \(what) consent row differs from ConsentRepository.save in \(mismatched.joined(separator: ", "))")
+        }
 
         let plans = try await QueryPlans.capture(gateway.database.writer, layout)
         report.note("query plans on the measured paths:")

@@ -82,6 +82,12 @@ struct StoreFiller: Sendable {
               originalBlob, dicomBlob)
             VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, NULL, ?, ?, ?, 'image/jpeg', '[]', ?, ?)
             """)
+        let photoConsent = try db.makeStatement(sql: """
+            INSERT INTO consent (id, patientId, status, scopeAssets, channels, periodStart, periodEnd, denies,
+              withdrawnAt, createdAt, updatedAt, expiringDueAt, expiringRaisedAt, expiredDueAt, expiredRaisedAt)
+            VALUES (?, ?, 'active', ?, ?, ?, ?, '[]', NULL, ?, ?, ?, NULL, ?, NULL)
+            """)
+        let socialMedia = #"["social-media"]"#
         let genders = ["female", "male", "other", "unknown"]
         let channels = #"["website","print"]"#  // JSONColumn.encode([Channel.website, .print].map(\.rawValue))
         let leadHours = Int(leadTime / 3600)
@@ -105,6 +111,7 @@ struct StoreFiller: Sendable {
             try consent.execute()
         }
         var (lastPatient, patientID) = (-1, "")
+        var photoConsents = 0
         for i in assets {
             let p = layout.patient(ofAsset: i)
             if p != lastPatient { (lastPatient, patientID) = (p, BenchIDs.uuid(.patient, p)) }
@@ -117,8 +124,20 @@ struct StoreFiller: Sendable {
                                          created, created, created, uid, "\(uid).1", "2.25.\(100_000_000_000 + i)",
                                          BenchIDs.blob(.originalBlob, i), BenchIDs.blob(.dicomBlob, i)])
             try asset.execute()
+            // Each regular communication photo also has its own consent for social media
+            // (scope: that photo), with its own period: 4 per patient, 1,000,002 consents in all.
+            if i < layout.assets, layout.stream(i) == .communication {
+                let start = hours[-Int((h >> 8) % (3 * 365 * 24))]
+                let endHour = leadHours + 24 + Int((h >> 20) % UInt64(span))
+                photoConsent.setUncheckedArguments([BenchIDs.uuid(.photoConsent, i), patientID,
+                                                    "[\"\(BenchIDs.uuid(.asset, i))\"]", socialMedia,
+                                                    start, hours[endHour], start, start, hours[endHour - leadHours],
+                                                    hours[endHour]])
+                try photoConsent.execute()
+                photoConsents += 1
+            }
         }
-        return ["patient": patients.count, "patientIdentifier": patients.count, "consent": patients.count,
+        return ["patient": patients.count, "patientIdentifier": patients.count, "consent": patients.count + photoConsents,
                 "asset": assets.count]
     }
 
@@ -134,9 +153,8 @@ struct StoreFiller: Sendable {
     /// Checks that a bulk-inserted consent row is exactly what `ConsentRepository.save` writes
     /// for the same consent (re-saved in a savepoint that is rolled back). Returns the columns
     /// that differ (empty when identical).
-    func checkConsentRow(patient p: Int) async throws -> [String] {
+    func checkConsentRow(id: String) async throws -> [String] {
         try await writer.write { db in
-            let id = BenchIDs.uuid(.consent, p)
             guard let before = try Row.fetchOne(db, sql: "SELECT * FROM consent WHERE id = ?", arguments: [id]),
                   let consent = try ConsentRepository.find(db, id: id)
             else { return ["row missing"] }
