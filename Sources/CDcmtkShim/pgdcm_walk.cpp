@@ -26,6 +26,7 @@ struct Walker {
     size_t inlineMax;
     pgd_element_cb cb;
     void *ctx;
+    const char *pixelVR;
 
     void emit(int kind, DcmElement *el, int depth, const char *text, const uint8_t *bytes, uint64_t length) {
         pgd_element e;
@@ -33,8 +34,12 @@ struct Walker {
         e.kind = kind;
         const DcmTag &tag = el->getTag();
         e.tag = (uint32_t(tag.getGroup()) << 16) | tag.getElement();
-        DcmVR vr(el->ident());
-        snprintf(e.vr, sizeof(e.vr), "%s", vr.getValidVRName());
+        // Internal pseudo VRs (ox, px, xs, lt…) as the VR they stand for; Pixel Data is OW
+        // only when native with more than 8 bits allocated (PS3.5 8.2).
+        DcmVR vr(DcmVR(el->ident()).getValidEVR());
+        const char *name = vr.getVRName();
+        if (tag == DCM_PixelData) name = pixelVR;
+        snprintf(e.vr, sizeof(e.vr), "%s", name);
         e.depth = depth;
         e.text = text;
         e.bytes = bytes;
@@ -87,9 +92,17 @@ extern "C" int pgd_walk(const char *path, size_t inline_max, pgd_element_cb cb, 
     // Values over 4 KiB stay on disk; the pixel data is never read.
     OFCondition c = file.loadFile(path, EXS_Unknown, EGL_noChange, 4096, ERM_autoDetect);
     if (c.bad()) return fail(err, c == EC_InvalidFilename ? PGD_E_IO : PGD_E_FORMAT, "%s: %s", path, c.text());
-    // JSON is UTF-8 (PS3.18 F.2): convert values of other character sets where DCMTK can.
-    (void)file.convertToUTF8();
-    Walker w = {inline_max, cb, ctx};
+    // JSON is UTF-8 (PS3.18 F.2): convert values of other character sets where DCMTK can
+    // (ASCII and UTF-8 data sets are left as they are, Specific Character Set included).
+    OFString charset;
+    if (file.getDataset()->findAndGetOFStringArray(DCM_SpecificCharacterSet, charset).good() && !charset.empty() &&
+        charset != "ISO_IR 192" && charset != "ISO_IR 6")
+        (void)file.convertToUTF8();
+    DcmDataset *ds = file.getDataset();
+    Uint16 bits = 8;
+    (void)ds->findAndGetUint16(DCM_BitsAllocated, bits);
+    bool encapsulated = DcmXfer(ds->getOriginalXfer()).isEncapsulated();
+    Walker w = {inline_max, cb, ctx, (encapsulated || bits <= 8) ? "OB" : "OW"};
     w.item(file.getDataset(), 0);
     return pgd::ok(err);
     PGD_GUARD_END(err)

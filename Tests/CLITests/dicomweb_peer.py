@@ -22,7 +22,11 @@ series = dataset.SeriesInstanceUID
 sop = dataset.SOPInstanceUID
 studies = client.search_for_studies(search_filters={"PatientID": dataset.PatientID})
 result["studies"] = [pydicom.Dataset.from_json(s).StudyInstanceUID for s in studies]
-result["studyModalities"] = [list(pydicom.Dataset.from_json(s).get("ModalitiesInStudy", [])) for s in studies]
+def values(value):
+    return [value] if isinstance(value, str) else list(value)
+
+
+result["studyModalities"] = [values(pydicom.Dataset.from_json(s).get("ModalitiesInStudy", [])) for s in studies]
 result["byWildcard"] = len(client.search_for_studies(search_filters={"PatientName": "Doe*", "StudyInstanceUID": study}))
 result["byDateRange"] = len(client.search_for_studies(
     search_filters={"StudyDate": "19000101-29991231", "StudyInstanceUID": study}))

@@ -18,7 +18,7 @@ extension DICOMwebRoutes {
             throw PGError(.notAcceptable, "instance \(other.instance.sopInstanceUID) is stored in transfer syntax "
                 + "\(other.instance.transferSyntaxUID) and is not transcoded; ask for it, or for transfer-syntax=*")
         }
-        let base = baseURL(request)
+        let base = baseURL(request, context)
         let writer = MultipartWriter()
         let g = gateway
         let body = ResponseBody { out in
@@ -51,7 +51,7 @@ extension DICOMwebRoutes {
         let who = try await context.require(Self.metadataRoles, gateway: gateway, action: "read DICOM metadata (WADO-RS)")
         _ = try negotiate(request, [.dicomJSON, .json])
         let objects = try await gateway.dicomwebObjects(scope, action: "asset.read-metadata", via: "wado-rs", by: who)
-        let base = baseURL(request)
+        let base = baseURL(request, context)
         var dataSets: [DICOMJSONDataSet] = []
         for object in objects {
             let i = object.instance

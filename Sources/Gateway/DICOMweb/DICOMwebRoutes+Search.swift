@@ -22,7 +22,7 @@ extension DICOMwebRoutes {
             throw PGError(.badRequest, why)
         }
         let result = try await gateway.dicomwebSearch(query, level: level, study: study, series: series,
-                                                     pageSize: Self.maxResults, base: baseURL(request), by: who)
+                                                     pageSize: Self.maxResults, base: baseURL(request, context), by: who)
         var headers: HTTPFields = [:]
         if !result.warnings.isEmpty {
             // RFC 7234 5.5 warn-code 299 ("miscellaneous persistent warning"), as PS3.18 8.3.3.1 uses it.

@@ -34,7 +34,7 @@ extension DICOMwebRoutes {
         }
         let parts = try await receive(request.body, contentType: contentType, limits: limits)
         defer { for part in parts { unlink(part.path) } }
-        let response = try await gateway.dicomwebStore(parts, root: root, study: study, base: baseURL(request), by: who)
+        let response = try await gateway.dicomwebStore(parts, root: root, study: study, base: baseURL(request, context), by: who)
         return Response(status: .init(code: response.httpStatus), headers: [.contentType: MediaType.dicomJSON.essence],
                         body: .init(byteBuffer: ByteBuffer(bytes: DICOMJSONEncoder.encode(response.dataSet))))
     }

@@ -76,11 +76,21 @@ struct DICOMwebRoutes {
                       instance: context.parameters.get("instance"))
     }
 
-    /// `http://host:port/dicomweb`: the base of Retrieve URLs and BulkDataURIs, from the
-    /// request's Host (PS3.18 8.2: absolute URLs).
-    func baseURL(_ request: Request) -> String {
-        let host = request.head.authority ?? "\(gateway.config.host):\(gateway.config.httpPort)"
-        return "\(request.head.scheme ?? "http")://\(host)/dicomweb"
+    /// `http://host:port/dicomweb`: the base of Retrieve URLs and BulkDataURIs (absolute,
+    /// PS3.18 F.2.6). Behind a proxy from `X-Forwarded-Proto` / `X-Forwarded-Host`; otherwise
+    /// from `Host` — and when `Host` names no port (dicomweb-client 0.61 drops it) the port the
+    /// request arrived on is added unless it is the scheme's default.
+    func baseURL(_ request: Request, _ context: GatewayRequestContext) -> String {
+        let forwardedHost = request.headers[.init("X-Forwarded-Host")!]?.split(separator: ",").first
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let scheme = request.headers[.init("X-Forwarded-Proto")!]?.split(separator: ",").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? request.head.scheme ?? "http"
+        if let forwardedHost, !forwardedHost.isEmpty { return "\(scheme)://\(forwardedHost)/dicomweb" }
+        var host = request.head.authority ?? "\(gateway.config.host):\(gateway.config.httpPort)"
+        let hasPort = host.hasPrefix("[") ? host.range(of: #"\]:\d+$"#, options: .regularExpression) != nil
+            : host.contains(":")
+        if !hasPort, let port = context.localPort, port != (scheme == "https" ? 443 : 80) { host += ":\(port)" }
+        return "\(scheme)://\(host)/dicomweb"
     }
 
     /// The negotiated representation, or 406 (PG-5012) naming what can be produced.
