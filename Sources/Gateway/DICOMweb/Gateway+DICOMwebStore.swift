@@ -98,9 +98,11 @@ extension Gateway {
                 retrieveURL: DICOMwebScope.url(base, study: asset.studyInstanceUID, series: asset.seriesInstanceUID,
                                                instance: asset.sopInstanceUID)), study: asset.studyInstanceUID)
         } catch {
-            if sopInstance == nil, let file = try? DicomFile(path: part.path) {
-                sopClass = file.string(DicomIndexTags.sopClassUID)
-                sopInstance = file.string(DicomTag.sopInstanceUID)
+            if sopInstance == nil, let uids = try? await Self.blocking({ () -> (String?, String?) in
+                let file = try DicomFile(path: part.path)
+                return (file.string(DicomIndexTags.sopClassUID), file.string(DicomTag.sopInstanceUID))
+            }) {
+                (sopClass, sopInstance) = uids
             }
             return .failed(failed(error, sopClass: sopClass, sopInstance: sopInstance))
         }
