@@ -4,12 +4,6 @@ import Foundation
 import PhotoGateCore
 import Storage
 
-/// What a QIDO-RS search found: one page of results and the warnings for the response.
-struct DICOMwebSearchResult: Sendable {
-    var dataSets: [DICOMJSONDataSet]
-    var warnings: [String]
-}
-
 extension Gateway {
     /// QIDO-RS over the DICOM query index (never a scan of the stored files): the same
     /// matching as C-FIND (PS3.4 C.2.2.2, ``DicomIndexQuery``), then `offset`/`limit`, then
