@@ -42,6 +42,10 @@ let package = Package(
         .target(name: "HL7", dependencies: ["PhotoGateCore"]),
         // Pure: FHIR R4 resource models and their JSON/XML codecs.
         .target(name: "FHIR", dependencies: ["PhotoGateCore"]),
+        // Pure: DICOMweb (PS3.18) building blocks: multipart/related parser and writer with limits,
+        // media types and Accept negotiation, the DICOM JSON model, QIDO-RS query parameters,
+        // the STOW-RS response.
+        .target(name: "DICOMweb"),
         // Pure: the site mapping engine over Mappings/*.yaml.
         .target(name: "Mappings", dependencies: ["PhotoGateCore", .product(name: "Yams", package: "Yams")]),
         // Shell: MLLP framing and listener (SwiftNIO).
@@ -90,7 +94,7 @@ let package = Package(
             name: "Gateway",
             dependencies: [
                 "PhotoGateCore", "PhotoFormats", "PhotoIngest", "Storage", "DICOM", "ImageCodec", "Mappings", "HL7", "FHIR",
-                "MLLP",
+                "MLLP", "DICOMweb",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -178,7 +182,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["dicomweb_peer.py"]
         ),
         .testTarget(
             name: "HL7Tests",
@@ -197,6 +202,7 @@ let package = Package(
         .testTarget(name: "FHIRTests", dependencies: ["FHIR", "PhotoGateCore", "TestSupport"], exclude: ["validate_fhir.py"]),
         .testTarget(name: "MappingsTests", dependencies: ["Mappings", "PhotoGateCore", "TestSupport"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM", "PhotoGateCore", "TestSupport"]),
+        .testTarget(name: "DICOMwebTests", dependencies: ["DICOMweb"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PhotoGateCore", "TestSupport"]),
         .testTarget(
             name: "ConformanceTests",

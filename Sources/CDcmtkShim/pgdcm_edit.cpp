@@ -97,8 +97,11 @@ extern "C" int pgd_to_json(const char *path, const char *bulk_base, char **out, 
     OFCondition c = file.loadFile(path, EXS_Unknown, EGL_noChange, 4096, ERM_autoDetect);
     if (c.bad()) return fail(err, c == EC_InvalidFilename ? PGD_E_IO : PGD_E_FORMAT, "%s: %s", path, c.text());
     BulkFormat format(bulk_base);
+    // DcmDataset::writeJson (3.6.7) writes the members without the enclosing braces.
     std::ostringstream json;
+    json << "{";
     c = file.getDataset()->writeJson(json, format);
+    json << "}";
     if (c.bad()) return fail(err, PGD_E_FORMAT, "DICOM JSON: %s", c.text());
     std::string text = json.str();
     *out = OFstatic_cast(char *, malloc(text.size() + 1));

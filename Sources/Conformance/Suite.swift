@@ -1,8 +1,8 @@
 /// A folder of cases under the conformance root, with its optional `suite.yaml`:
 ///
-///     title: DICOMweb (PS3.18)
-///     default: false        # run only when named: `photogate conformance run dicomweb`
-///     reason: the /dicomweb endpoints are not merged yet
+///     title: Site imaging checks
+///     default: false        # run only when named: `photogate conformance run site-imaging`
+///     reason: needs the site's test PACS
 public struct Suite: Sendable, Hashable {
     public let name: String
     public let title: String

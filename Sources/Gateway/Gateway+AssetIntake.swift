@@ -31,7 +31,9 @@ extension Gateway {
         let idForDicom = subject.identifiers.first { $0.system == mappings.dicom.patientIDSystem } ?? request.patient
         let name = Self.dicomName(family: subject.family, given: subject.given)
         let context = try PatientContext(patientID: idForDicom.value, issuer: issuer(idForDicom.system), patientName: name)
-        let photo = try PhotoContext(bodySite: site, laterality: request.laterality, description: request.description)
+        let photo = try PhotoContext(bodySite: site, laterality: request.laterality, description: request.description,
+                                     studyInstanceUID: request.studyInstanceUID, accessionNumber: request.accessionNumber,
+                                     seriesInstanceUID: request.seriesInstanceUID, sopInstanceUID: request.sopInstanceUID)
         let wrapped = try wrapper.wrap(inputPath: input, patient: context, photo: photo, outputPath: dicomPath)
         let indexed = try Self.indexEntry(dicomPath)
         let original = try blobs.put(bytes, key: key)

@@ -15,15 +15,26 @@ public struct UploadRequest: Sendable {
     public var laterality: Laterality?
     public var description: String?
     public var capturedAt: Date?
+    /// DICOM identity the sender chose (DICOMweb STOW of a photo with metadata); new UIDs
+    /// are made for what is nil.
+    public var studyInstanceUID: String?
+    public var seriesInstanceUID: String?
+    public var sopInstanceUID: String?
+    public var accessionNumber: String?
 
     public init(patient: Identifier, stream: AssetStream, bodySite: String? = nil, laterality: Laterality? = nil,
-                description: String? = nil, capturedAt: Date? = nil) {
+                description: String? = nil, capturedAt: Date? = nil, studyInstanceUID: String? = nil,
+                seriesInstanceUID: String? = nil, sopInstanceUID: String? = nil, accessionNumber: String? = nil) {
         self.patient = patient
         self.stream = stream
         self.bodySite = bodySite
         self.laterality = laterality
         self.description = description
         self.capturedAt = capturedAt
+        self.studyInstanceUID = studyInstanceUID
+        self.seriesInstanceUID = seriesInstanceUID
+        self.sopInstanceUID = sopInstanceUID
+        self.accessionNumber = accessionNumber
     }
 }
 

@@ -48,6 +48,9 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
     case unsupportedProcessingID = "PG-5010"
     /// A message version this interface does not take (HL7 203).
     case unsupportedVersion = "PG-5011"
+    /// None of the representations the client accepts can be produced (HTTP 406; DICOMweb
+    /// Accept negotiation, PS3.18 8.7.1).
+    case notAcceptable = "PG-5012"
     // 6xxx: configuration and keys
     case invalidConfiguration = "PG-6001"
     case keyUnavailable = "PG-6002"
@@ -67,6 +70,7 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
         case .imageTooLarge, .payloadTooLarge: return 413
         case .invalidStateTransition, .conflict, .duplicateIdentifier: return 409
         case .notFound: return 404
+        case .notAcceptable: return 406
         case .publicationDenied, .forbidden: return 403
         case .unauthenticated: return 401
         case .badRequest, .messageStructure, .unsupportedMessageType, .unsupportedEvent, .unsupportedProcessingID,
@@ -93,7 +97,7 @@ public enum PGErrorCode: String, Sendable, CaseIterable {
         case .duplicateIdentifier: return "205"
         case .unsupportedFormat, .unsupportedJPEGProcess, .imageTooLarge, .payloadTooLarge, .unsupportedMediaType,
              .invalidStateTransition, .releaseRequiresNote, .releaseRequiresConsent, .publicationDenied, .conflict,
-             .unauthenticated, .forbidden:
+             .unauthenticated, .forbidden, .notAcceptable:
             return "207"
         case .invalidUIDRoot, .outputWriteFailed, .dicomToolkitUnavailable, .codecFailure, .internalError,
              .invalidConfiguration, .keyUnavailable:

@@ -32,13 +32,20 @@ public struct PhotoContext: Sendable, Equatable {
     public var description: String?
     public var studyInstanceUID: String?
     public var accessionNumber: String?
+    /// Series and SOP Instance UIDs chosen by the sender (a DICOMweb capture app); new ones
+    /// are made when nil.
+    public var seriesInstanceUID: String?
+    public var sopInstanceUID: String?
 
     public init(bodySite: BodySite? = nil, laterality: Laterality? = nil, description: String? = nil,
-                studyInstanceUID: String? = nil, accessionNumber: String? = nil) throws {
+                studyInstanceUID: String? = nil, accessionNumber: String? = nil, seriesInstanceUID: String? = nil,
+                sopInstanceUID: String? = nil) throws {
         self.bodySite = bodySite
         self.laterality = laterality
         self.description = try description.map { try DicomValue.lo($0, field: "description") }
         self.studyInstanceUID = try studyInstanceUID.map { try DicomValue.ui($0, field: "study UID") }
         self.accessionNumber = try accessionNumber.map { try DicomValue.sh($0, field: "accession number") }
+        self.seriesInstanceUID = try seriesInstanceUID.map { try DicomValue.ui($0, field: "series UID") }
+        self.sopInstanceUID = try sopInstanceUID.map { try DicomValue.ui($0, field: "SOP instance UID") }
     }
 }

@@ -44,8 +44,8 @@ public struct PhotoWrapper: Sendable {
         case .png: prepared = try preparePNG(inputPath)
         }
 
-        let ids = InstanceUIDs(study: photo.studyInstanceUID ?? uids.makeUID(), series: uids.makeUID(),
-                               sopInstance: uids.makeUID())
+        let ids = InstanceUIDs(study: photo.studyInstanceUID ?? uids.makeUID(), series: photo.seriesInstanceUID ?? uids.makeUID(),
+                               sopInstance: photo.sopInstanceUID ?? uids.makeUID())
         let header = try VLPhotographicHeader(patient: patient, photo: photo, capture: prepared.capture, uids: ids,
                                               derivation: prepared.derivation,
                                               wrappedAt: CaptureDateTime(date: clock()))

@@ -140,8 +140,45 @@ int pgd_rewrite_fragment_file(const char *in_path, const pgd_attr *set, size_t n
 
 /* The data set as DICOM JSON (PS3.18 F.2). When bulk_base is not NULL, Pixel Data, ICC
  * Profile and Encapsulated Document become BulkDataURI "<bulk_base>/bulkdata/<ggggeeee>";
- * otherwise they are InlineBinary. Free *out with pgd_free. */
+ * otherwise they are InlineBinary. Free *out with pgd_free. DCMTK 3.6.7 writes DS/IS values as
+ * they are stored, which can be invalid JSON numbers ("3.", "+1"): DICOMweb builds its JSON
+ * from pgd_walk instead. */
 int pgd_to_json(const char *path, const char *bulk_base, char **out, size_t *length, pgd_error *err);
+
+/* ---- DICOM JSON walk and bulk data (pgdcm_walk.cpp) ----------------------------------- */
+
+#define PGD_EL_VALUE 0       /* an element and its value (text, or bytes for binary VRs) */
+#define PGD_EL_BULK 1        /* Pixel Data, or a top-level binary value over inline_max: length only */
+#define PGD_EL_SEQ_BEGIN 2   /* a sequence starts; its items follow */
+#define PGD_EL_ITEM_BEGIN 3
+#define PGD_EL_ITEM_END 4
+#define PGD_EL_SEQ_END 5
+
+typedef struct pgd_element {
+    int kind;             /* PGD_EL_* */
+    uint32_t tag;
+    char vr[3];           /* e.g. "PN"; "UN" when unknown */
+    int depth;            /* 0 = top level; items of a sequence at depth d hold elements at d + 1 */
+    const char *text;     /* PGD_EL_VALUE, non-binary VR: the value in string form ('\' between
+                             values), UTF-8 where the character set could be converted; valid for
+                             the call only */
+    const uint8_t *bytes; /* PGD_EL_VALUE, binary VR: the value (little endian) */
+    uint64_t length;      /* bytes in text or bytes; for PGD_EL_BULK the value length (0 = encapsulated) */
+} pgd_element;
+
+typedef void (*pgd_element_cb)(void *ctx, const pgd_element *element);
+
+/* Walks the data set of a file in order (group lengths left out), calling cb for every
+ * element, sequence and item (PS3.18 F.2 needs nothing else). */
+int pgd_walk(const char *path, size_t inline_max, pgd_element_cb cb, void *ctx, pgd_error *err);
+
+/* Copies the value of a top-level, not encapsulated, non-sequence attribute (little endian for
+ * binary VRs); free with pgd_free. */
+int pgd_copy_value(const char *path, uint32_t tag, uint8_t **out, size_t *length, pgd_error *err);
+
+/* The tag of a dictionary keyword (e.g. "PatientID"); returns 1 when known, 0 otherwise
+ * (also for repeating-group entries). */
+int pgd_tag_for_keyword(const char *keyword, uint32_t *tag);
 
 /* ==== DIMSE networking (pgdcm_net_*.cpp) ============================================== */
 /* Association and DIMSE services over DCMTK's dcmnet: a multi-association SCP (C-ECHO,

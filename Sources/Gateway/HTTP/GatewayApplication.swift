@@ -20,6 +20,7 @@ public func buildApplication(gateway: Gateway, listeners: ListenerRegistry = Lis
     FHIRRoutes(gateway: gateway).add(to: router)
     HL7Routes(gateway: gateway).add(to: router)
     DicomRoutes(gateway: gateway).add(to: router)
+    DICOMwebRoutes(gateway: gateway).add(to: router)
 
     var services: [any Service] = [
         ExpiryScheduler(gateway: gateway), MLLPListener(gateway: gateway, listeners: listeners),
