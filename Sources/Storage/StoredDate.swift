@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PhotoGateCore
 
 /// Dates as GRDB stores them — `YYYY-MM-DD HH:MM:SS.SSS` in UTC, rounded to the millisecond as its formatter does (half up) —
 /// written without a `DateFormatter` (GRDB formats each `Date` argument with one, which costs
@@ -8,21 +9,11 @@ import GRDB
 enum StoredDate {
     static func text(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
-        let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
-        let ofDay = milliseconds - days * 86_400_000
-        // Days since 1970-01-01 to a civil date (H. Hinnant, "chrono-compatible low-level date algorithms").
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let (days, ofDay) = CivilDate.split(Int(milliseconds), per: 86_400_000)
+        let (year, month, day) = CivilDate.fromDays(days)
         var out = [UInt8]()
         out.reserveCapacity(23)
-        func put(_ n: Int64, _ width: Int) {
+        func put(_ n: Int, _ width: Int) {
             var digits = [UInt8](repeating: 0x30, count: width)
             var rest = n
             for i in stride(from: width - 1, through: 0, by: -1) {

@@ -66,4 +66,33 @@ struct PrimitiveValidationTests {
         #expect(FHIRTemporal.start(of: "2024-03") == Date(timeIntervalSince1970: 1_709_251_200))
         #expect(FHIRTemporal.start(of: "2024-03-01T10:30:00") == nil)
     }
+
+    /// The integer arithmetic agrees with Foundation's ISO 8601 formatter (what it replaced)
+    /// on random instants from 1583 to 9999, written and read back with random offsets. Before
+    /// the Gregorian reform ICU switches to the Julian calendar; FHIR dates are ISO 8601 (XML
+    /// Schema), proleptic Gregorian, which is what the arithmetic keeps.
+    @Test func temporalArithmeticAgreesWithFoundation() throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let ms = Int64.random(in: -12_212_553_600_000...253_402_300_799_000, using: &rng)
+            let date = Date(timeIntervalSince1970: Double(ms) / 1000)
+            #expect(FHIRTemporal.instant(date) == formatter.string(from: date), "\(ms)")
+            let offsetMinutes = [0, 60, -300, 330, 840, -720][Int.random(in: 0..<6, using: &rng)]
+            let zoned = ISO8601DateFormatter()
+            zoned.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            zoned.timeZone = TimeZone(secondsFromGMT: offsetMinutes * 60)
+            let text = zoned.string(from: date)
+            let read = try #require(FHIRTemporal.start(of: text), "\(text)")
+            #expect(abs(read.timeIntervalSince1970 - zoned.date(from: text)!.timeIntervalSince1970) < 0.0005, "\(text)")
+        }
+        let proleptic: [(String, TimeInterval)] = [("0001", -62_135_596_800), ("1582-10-04", -12_220_243_200),
+                                                   ("1969-12", -2_678_400), ("1900-02-28", -2_203_977_600),
+                                                   ("2000-02-29", 951_782_400), ("9999-12-31", 253_402_214_400)]
+        for (text, seconds) in proleptic {
+            #expect(FHIRTemporal.start(of: text) == Date(timeIntervalSince1970: seconds), "\(text)")
+        }
+    }
 }

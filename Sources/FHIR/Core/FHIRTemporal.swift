@@ -1,4 +1,5 @@
 import Foundation
+import PhotoGateCore
 
 /// FHIR R4 date, dateTime, instant and time: lexical checks and conversion to and from
 /// `Date` (FHIR R4 datatypes.html, "date", "dateTime", "instant", "time").
@@ -29,11 +30,27 @@ public enum FHIRTemporal {
     }
 
     /// The instant for `date` in UTC with milliseconds: `2024-03-01T09:30:00.000Z`.
+    /// Rounded to the nearest millisecond, as Foundation's ISO 8601 formatter does.
     public static func instant(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        let ms = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let (days, ofDay) = CivilDate.split(ms, per: 86_400_000)
+        let (y, m, d) = CivilDate.fromDays(days)
+        var out = [UInt8]()
+        out.reserveCapacity(24)
+        func put(_ n: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = n
+            while divisor > 0 {
+                out.append(0x30 + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        put(y, 4); out.append(0x2D); put(m, 2); out.append(0x2D); put(d, 2); out.append(0x54)
+        put(ofDay / 3_600_000, 2); out.append(0x3A); put(ofDay / 60_000 % 60, 2); out.append(0x3A)
+        put(ofDay / 1000 % 60, 2); out.append(0x2E); put(ofDay % 1000, 3); out.append(0x5A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The start of a date, dateTime or instant as a `Date`. A partial date starts at its
@@ -41,16 +58,26 @@ public enum FHIRTemporal {
     public static func start(of text: String) -> Date? {
         let b = Array(text.utf8)
         if [4, 7, 10].contains(b.count), let (y, m, d) = parseDate(b[...]) {
-            var c = DateComponents()
-            c.year = y; c.month = m ?? 1; c.day = d ?? 1
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            return calendar.date(from: c)
+            return Date(timeIntervalSince1970: Double(CivilDate.days(year: y, month: m ?? 1, day: d ?? 1) * 86_400))
         }
-        guard isFullDateTime(b) else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-        return formatter.date(from: text)
+        guard isFullDateTime(b), let (y, m, d) = parseDate(b[0..<10]), let d,
+              let (hour, r1) = number(b[11...], 2), let (minute, r2) = number(r1.dropFirst(), 2),
+              let (second, r3) = number(r2.dropFirst(), 2) else { return nil }
+        var rest = r3
+        var fraction = 0.0
+        if rest.first == UInt8(ascii: ".") {
+            let digits = rest.dropFirst().prefix(while: FHIRPrimitiveType.isDigit)
+            fraction = Double("0." + String(decoding: digits, as: UTF8.self)) ?? 0
+            rest = rest.dropFirst(1 + digits.count)
+        }
+        var offset = 0
+        if let sign = rest.first, sign != UInt8(ascii: "Z"),
+           let (oh, o1) = number(rest.dropFirst(), 2), let (om, _) = number(o1.dropFirst(), 2) {
+            offset = (sign == UInt8(ascii: "-") ? -1 : 1) * (oh * 3600 + om * 60)
+        }
+        // A leap second (:60) counts as the next second's start, as Foundation reads it.
+        let seconds = CivilDate.days(year: y, month: m ?? 1, day: d) * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
     // MARK: - Scanning
