@@ -148,9 +148,13 @@ public enum FHIRResourceStore {
     {
         var sql = "FROM fhirResource r WHERE r.type = ? AND r.deleted = 0"
         var arguments: StatementArguments = [type]
+        // `r.id IN (…)` rather than a correlated EXISTS: SQLite then finds the matching ids
+        // through fhirSearchIndex_lookup (type, param, value) and probes fhirResource by key,
+        // instead of testing every resource of the type (a conditional update by identifier
+        // took milliseconds with a few thousand patients).
         for criterion in criteria {
-            sql += " AND EXISTS (SELECT 1 FROM fhirSearchIndex i WHERE i.type = r.type AND i.id = r.id AND i.param = ?"
-            arguments += [criterion.param]
+            sql += " AND r.id IN (SELECT i.id FROM fhirSearchIndex i WHERE i.type = ? AND i.param = ?"
+            arguments += [type, criterion.param]
             var alternatives: [String] = []
             for match in criterion.anyOf {
                 let (condition, args) = self.condition(match)
