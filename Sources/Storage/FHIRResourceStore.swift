@@ -65,7 +65,7 @@ public struct FHIRSearchCriterion: Sendable, Equatable {
 /// caller's transaction.
 public enum FHIRResourceStore {
     public static func current(_ db: Database, type: String, id: String) throws -> FHIRCurrentVersion? {
-        try Row.fetchOne(db, sql: "SELECT * FROM fhirResource WHERE type = ? AND id = ?", arguments: [type, id]).map(currentVersion)
+        try Row.fetchOne(db, cached: "SELECT * FROM fhirResource WHERE type = ? AND id = ?", [type, id]).map(currentVersion)
     }
 
     /// The current version with its JSON.
@@ -75,8 +75,8 @@ public enum FHIRResourceStore {
     }
 
     public static func version(_ db: Database, type: String, id: String, versionId: Int) throws -> FHIRStoredVersion? {
-        try Row.fetchOne(db, sql: "SELECT * FROM fhirVersion WHERE type = ? AND id = ? AND versionId = ?",
-                         arguments: [type, id, versionId]).map(storedVersion)
+        try Row.fetchOne(db, cached: "SELECT * FROM fhirVersion WHERE type = ? AND id = ? AND versionId = ?",
+                         [type, id, versionId]).map(storedVersion)
     }
 
     /// Every version, newest first.
@@ -87,8 +87,8 @@ public enum FHIRResourceStore {
 
     /// The live (not deleted) resource of `type` mapped to a core record.
     public static func byCoreId(_ db: Database, type: String, coreId: String) throws -> [FHIRCurrentVersion] {
-        try Row.fetchAll(db, sql: "SELECT * FROM fhirResource WHERE type = ? AND coreId = ? AND deleted = 0 ORDER BY id",
-                         arguments: [type, coreId]).map(currentVersion)
+        try Row.fetchAll(db, cached: "SELECT * FROM fhirResource WHERE type = ? AND coreId = ? AND deleted = 0 ORDER BY id",
+                         [type, coreId]).map(currentVersion)
     }
 
     /// Writes the next version of a resource and replaces its search index.
@@ -104,21 +104,18 @@ public enum FHIRResourceStore {
         let old = try current(db, type: type, id: id)
         let versionId = (old?.versionId ?? 0) + 1
         let text = deleted ? nil : try json(versionId)
-        try db.execute(sql: """
+        // Prepared once per connection, dates written without a DateFormatter (StoredDate):
+        // every FHIR write goes through here on the store's one writer.
+        let stamp = StoredDate.value(at)
+        try db.execute(cached: """
             INSERT INTO fhirVersion (type, id, versionId, lastUpdated, deleted, method, json) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [type, id, versionId, at, deleted, method, text])
-        try db.execute(sql: """
+            """, [type, id, versionId, stamp, deleted, method, text])
+        try db.execute(cached: """
             INSERT INTO fhirResource (type, id, versionId, lastUpdated, deleted, coreId) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(type, id) DO UPDATE SET versionId = excluded.versionId, lastUpdated = excluded.lastUpdated,
                 deleted = excluded.deleted, coreId = COALESCE(excluded.coreId, fhirResource.coreId)
-            """, arguments: [type, id, versionId, at, deleted, coreId])
-        try db.execute(sql: "DELETE FROM fhirSearchIndex WHERE type = ? AND id = ?", arguments: [type, id])
-        if !deleted {
-            for (param, value) in index {
-                try db.execute(sql: "INSERT INTO fhirSearchIndex (type, id, param, value) VALUES (?, ?, ?, ?)",
-                               arguments: [type, id, param, value])
-            }
-        }
+            """, [type, id, versionId, stamp, deleted, coreId])
+        try replaceIndex(db, type: type, id: id, index: deleted ? [] : index)
         return FHIRStoredVersion(type: type, id: id, versionId: versionId, lastUpdated: at, deleted: deleted,
                                  method: method, json: text)
     }
@@ -126,10 +123,14 @@ public enum FHIRResourceStore {
     /// Replaces the search index of the current version (an index definition that grew is
     /// applied to resources stored before it).
     public static func reindex(_ db: Database, type: String, id: String, index: [(String, String)]) throws {
-        try db.execute(sql: "DELETE FROM fhirSearchIndex WHERE type = ? AND id = ?", arguments: [type, id])
+        try replaceIndex(db, type: type, id: id, index: index)
+    }
+
+    private static func replaceIndex(_ db: Database, type: String, id: String, index: [(String, String)]) throws {
+        try db.execute(cached: "DELETE FROM fhirSearchIndex WHERE type = ? AND id = ?", [type, id])
         for (param, value) in index {
-            try db.execute(sql: "INSERT INTO fhirSearchIndex (type, id, param, value) VALUES (?, ?, ?, ?)",
-                           arguments: [type, id, param, value])
+            try db.execute(cached: "INSERT INTO fhirSearchIndex (type, id, param, value) VALUES (?, ?, ?, ?)",
+                           [type, id, param, value])
         }
     }
 
