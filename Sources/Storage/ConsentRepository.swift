@@ -68,8 +68,10 @@ public enum UsageRepository {
 
     public static func ofAssets(_ db: Database, _ assetIDs: [String]) throws -> [Usage] {
         guard !assetIDs.isEmpty else { return [] }
-        return try UsageRecord.filter(assetIDs.contains(UsageRecord.Columns.assetId))
-            .order(UsageRecord.Columns.publishedAt).fetchAll(db).map(\.domain)
+        // One prepared statement for any number of assets: the ids travel as one JSON array.
+        return try UsageRecord.fetchAll(db, cached: """
+            SELECT * FROM "usage" WHERE assetId IN (SELECT value FROM json_each(?)) ORDER BY publishedAt
+            """, [JSONColumn.encode(assetIDs)]).map(\.domain)
     }
 
     public static func insert(_ db: Database, _ review: Review) throws { try ReviewRecord(review).insert(db) }

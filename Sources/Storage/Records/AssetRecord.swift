@@ -54,6 +54,30 @@ struct AssetRecord: Codable, FetchableRecord, PersistableRecord {
         keyPatientId = a.patientID
     }
 
+    /// Read by column name, not through `Decodable` (GRDB's row decoder costs more than the
+    /// query on the decision, death and expiry paths, which read thousands of rows).
+    init(row: Row) throws {
+        id = row["id"]
+        patientId = row["patientId"]
+        stream = row["stream"]
+        state = row["state"]
+        bodySite = row["bodySite"]
+        laterality = row["laterality"]
+        description = row["description"]
+        capturedAt = row["capturedAt"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+        releasedAt = row["releasedAt"]
+        studyInstanceUID = row["studyInstanceUID"]
+        seriesInstanceUID = row["seriesInstanceUID"]
+        sopInstanceUID = row["sopInstanceUID"]
+        contentType = row["contentType"]
+        tags = row["tags"]
+        originalBlob = row["originalBlob"]
+        dicomBlob = row["dicomBlob"]
+        keyPatientId = row["keyPatientId"]
+    }
+
     var domain: Asset {
         Asset(id: id, patientID: patientId, stream: AssetStream(rawValue: stream) ?? .clinical,
               state: AssetState(rawValue: state) ?? .toBeAssessed, bodySite: bodySite, laterality: laterality,

@@ -50,6 +50,25 @@ struct ConsentRecord: Codable, FetchableRecord, PersistableRecord {
         self.expiredDueAt = expiredDueAt
     }
 
+    /// Read by column name, not through `Decodable` (see `AssetRecord.init(row:)`).
+    init(row: Row) throws {
+        id = row["id"]
+        patientId = row["patientId"]
+        status = row["status"]
+        scopeAssets = row["scopeAssets"]
+        channels = row["channels"]
+        periodStart = row["periodStart"]
+        periodEnd = row["periodEnd"]
+        denies = row["denies"]
+        withdrawnAt = row["withdrawnAt"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+        expiringDueAt = row["expiringDueAt"]
+        expiringRaisedAt = row["expiringRaisedAt"]
+        expiredDueAt = row["expiredDueAt"]
+        expiredRaisedAt = row["expiredRaisedAt"]
+    }
+
     var domain: Consent {
         Consent(id: id, patientID: patientId, status: ConsentStatus(rawValue: status) ?? .enteredInError,
                 scope: scopeAssets.flatMap { JSONColumn.decode([String].self, $0) }.map(ConsentScope.assets) ?? .allAssets,
