@@ -74,7 +74,7 @@ struct ConsentRecord: Codable, FetchableRecord, PersistableRecord {
                 scope: scopeAssets.flatMap { JSONColumn.decode([String].self, $0) }.map(ConsentScope.assets) ?? .allAssets,
                 channels: (JSONColumn.decode([String].self, channels) ?? []).map(Channel.init(rawValue:)),
                 period: Period(start: periodStart, end: periodEnd),
-                denies: JSONColumn.decode([DenyProvision].self, denies) ?? [],
+                denies: denies == "[]" ? [] : JSONColumn.decode([DenyProvision].self, denies) ?? [],
                 withdrawnAt: withdrawnAt, createdAt: createdAt, updatedAt: updatedAt)
     }
 }

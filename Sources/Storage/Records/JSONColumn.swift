@@ -20,12 +20,36 @@ enum JSONColumn {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
-        if type == [String].self {  // names: read on every patient lookup
-            return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? T
+        if type == [String].self {  // names, channels, scopes, tags: read with every patient, consent, asset
+            return (strings(text) ?? (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]) as? T
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(type, from: Data(text.utf8))
+    }
+
+    /// A JSON array of strings without escapes, read directly (what `encode` writes for
+    /// names, channel lists and asset ids); nil for anything else, which the caller then
+    /// reads with a full JSON parser.
+    static func strings(_ text: String) -> [String]? {
+        var utf8 = text.utf8[...]
+        guard utf8.first == UInt8(ascii: "["), utf8.last == UInt8(ascii: "]") else { return nil }
+        utf8 = utf8.dropFirst().dropLast()
+        var out: [String] = []
+        while !utf8.isEmpty {
+            guard utf8.first == UInt8(ascii: "\""),
+                  let end = utf8.dropFirst().firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
+                  utf8[end] == UInt8(ascii: "\"") else { return nil }
+            out.append(String(decoding: utf8[utf8.index(after: utf8.startIndex)..<end], as: UTF8.self))
+            utf8 = utf8[utf8.index(after: end)...]
+            if utf8.first == UInt8(ascii: ",") {
+                utf8 = utf8.dropFirst()
+                guard !utf8.isEmpty else { return nil }
+            } else if !utf8.isEmpty {
+                return nil
+            }
+        }
+        return out
     }
 
     static func object(_ map: [String: JSONValue]) -> String {
