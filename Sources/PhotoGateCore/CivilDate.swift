@@ -1,3 +1,5 @@
+import Foundation
+
 /// Days since 1970-01-01 ↔ proleptic Gregorian year, month, day, by integer arithmetic
 /// (H. Hinnant, "chrono-compatible low-level date algorithms"). For the hot paths that format
 /// or read timestamps (stored dates, HL7 MSH-7, FHIR instants) without a Calendar or a
@@ -29,5 +31,27 @@ public enum CivilDate {
     public static func split(_ value: Int, per day: Int) -> (days: Int, rest: Int) {
         let days = value >= 0 ? value / day : (value - day + 1) / day
         return (days, value - days * day)
+    }
+
+    /// `2024-03-01T09:30:00.000Z`: the instant in UTC, rounded to the nearest millisecond
+    /// (FHIR `instant`, the JSON API's timestamps).
+    public static func instant(_ date: Date) -> String {
+        let ms = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let (days, ofDay) = split(ms, per: 86_400_000)
+        let (y, m, d) = fromDays(days)
+        var out = [UInt8]()
+        out.reserveCapacity(24)
+        func put(_ n: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                out.append(0x30 + UInt8(n / divisor % 10))
+                divisor /= 10
+            }
+        }
+        put(y, 4); out.append(0x2D); put(m, 2); out.append(0x2D); put(d, 2); out.append(0x54)
+        put(ofDay / 3_600_000, 2); out.append(0x3A); put(ofDay / 60_000 % 60, 2); out.append(0x3A)
+        put(ofDay / 1000 % 60, 2); out.append(0x2E); put(ofDay % 1000, 3); out.append(0x5A)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -53,12 +53,13 @@ public enum ConsentRepository {
     }
 
     public static func markExpiringRaised(_ db: Database, id: String, at: Date) throws {
-        try db.execute(sql: "UPDATE consent SET expiringRaisedAt = ? WHERE id = ?", arguments: [at, id])
+        try db.execute(cached: "UPDATE consent SET expiringRaisedAt = ? WHERE id = ?", [StoredDate.value(at), id])
     }
 
     public static func markExpiredRaised(_ db: Database, id: String, at: Date) throws {
-        try db.execute(sql: "UPDATE consent SET expiredRaisedAt = ?, expiringRaisedAt = COALESCE(expiringRaisedAt, ?) WHERE id = ?",
-                       arguments: [at, at, id])
+        let stamp = StoredDate.value(at)
+        try db.execute(cached: "UPDATE consent SET expiredRaisedAt = ?, expiringRaisedAt = COALESCE(expiringRaisedAt, ?) WHERE id = ?",
+                       [stamp, stamp, id])
     }
 }
 

@@ -178,7 +178,10 @@ struct DicomServerAssociationTests {
 
     /// Listening TCP sockets of this machine as `address:port` (from /proc/net/tcp).
     static func listeners() -> Set<String> {
-        let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
+        // Read to the end: procfs reports a size of 0, and a one-shot read returns only the
+        // first page (about 27 sockets) — on a busy machine the listener was beyond it.
+        let data = FileHandle(forReadingAtPath: "/proc/net/tcp").flatMap { try? $0.readToEnd() } ?? Data()
+        let table = String(decoding: data, as: UTF8.self)
         var out = Set<String>()
         for line in table.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: " ")

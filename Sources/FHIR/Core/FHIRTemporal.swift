@@ -30,28 +30,7 @@ public enum FHIRTemporal {
     }
 
     /// The instant for `date` in UTC with milliseconds: `2024-03-01T09:30:00.000Z`.
-    /// Rounded to the nearest millisecond, as Foundation's ISO 8601 formatter does.
-    public static func instant(_ date: Date) -> String {
-        let ms = Int((date.timeIntervalSince1970 * 1000).rounded())
-        let (days, ofDay) = CivilDate.split(ms, per: 86_400_000)
-        let (y, m, d) = CivilDate.fromDays(days)
-        var out = [UInt8]()
-        out.reserveCapacity(24)
-        func put(_ n: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = n
-            while divisor > 0 {
-                out.append(0x30 + UInt8(rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
-        put(y, 4); out.append(0x2D); put(m, 2); out.append(0x2D); put(d, 2); out.append(0x54)
-        put(ofDay / 3_600_000, 2); out.append(0x3A); put(ofDay / 60_000 % 60, 2); out.append(0x3A)
-        put(ofDay / 1000 % 60, 2); out.append(0x2E); put(ofDay % 1000, 3); out.append(0x5A)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func instant(_ date: Date) -> String { CivilDate.instant(date) }
 
     /// The start of a date, dateTime or instant as a `Date`. A partial date starts at its
     /// first day at 00:00 UTC (a date carries no time zone). Nil when `text` is not valid.

@@ -85,15 +85,7 @@ enum JSON {
     }
 
     /// `2026-11-22T10:00:00.123Z` (UTC, milliseconds), without a formatter object per call.
-    static func iso8601(_ date: Date) -> String {
-        let ms = (date.timeIntervalSince1970 * 1000).rounded(.down)
-        var seconds = time_t(Int64((ms / 1000).rounded(.down)))
-        var t = tm()
-        gmtime_r(&seconds, &t)
-        let millis = Int(ms - Double(seconds) * 1000)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(t.tm_year) + 1900, Int(t.tm_mon) + 1,
-                      Int(t.tm_mday), Int(t.tm_hour), Int(t.tm_min), Int(t.tm_sec), millis)
-    }
+    static func iso8601(_ date: Date) -> String { CivilDate.instant(date) }
 
     /// ISO 8601 with or without fractional seconds; a bare date means midnight UTC.
     static func parseDate(_ text: String) -> Date? {
