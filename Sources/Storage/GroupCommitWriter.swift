@@ -58,6 +58,11 @@ public actor GroupCommitWriter {
     private var commitsSinceCheckpoint = 0
     /// About 1,000 pages of WAL at a handful of pages per commit: SQLite's own default size.
     static let checkpointEvery = 128
+    /// …or after this many changed rows: a few large commits (a death notice changes a row per
+    /// photo) would otherwise fill the WAL to the writer's own fallback checkpoint, which then
+    /// copies it all inside a commit (the death notice's ACK p99 was three times its p50).
+    static let checkpointAfterChanges = 2_000
+    private var changesSinceCheckpoint = 0
 
     public init(writer: any DatabaseWriter, checkpointer: WALCheckpointer? = nil, maxBatch: Int = 256) {
         self.writer = writer
@@ -87,8 +92,10 @@ public actor GroupCommitWriter {
             let start = ContinuousClock.now
             var work = Duration.zero
             do {
-                let (results, worked) = try await writer.write { db -> ([Result<any Sendable, any Error>], Duration) in
+                let (results, worked, changes) = try await writer.write {
+                    db -> ([Result<any Sendable, any Error>], Duration, Int) in
                     let begin = ContinuousClock.now
+                    let changesBefore = db.totalChangesCount
                     let results = works.map { work -> Result<any Sendable, any Error> in
                         do {
                             var value: (any Sendable)?
@@ -101,14 +108,17 @@ public actor GroupCommitWriter {
                             return .failure(error)
                         }
                     }
-                    return (results, ContinuousClock.now - begin)
+                    return (results, ContinuousClock.now - begin, db.totalChangesCount - changesBefore)
                 }
                 work = worked
                 statistics.commits += 1
                 statistics.writes += batch.count
                 commitsSinceCheckpoint += 1
-                if let checkpointer, commitsSinceCheckpoint >= Self.checkpointEvery {
+                changesSinceCheckpoint += changes
+                if let checkpointer,
+                   commitsSinceCheckpoint >= Self.checkpointEvery || changesSinceCheckpoint >= Self.checkpointAfterChanges {
                     commitsSinceCheckpoint = 0
+                    changesSinceCheckpoint = 0
                     checkpointer.nudge()
                 }
                 for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
