@@ -30,7 +30,9 @@ extension Gateway {
         // Patient ID from the identifier dicom.yaml names (the MRN by default), else the request's.
         let idForDicom = subject.identifiers.first { $0.system == mappings.dicom.patientIDSystem } ?? request.patient
         let name = Self.dicomName(family: subject.family, given: subject.given)
-        let context = try PatientContext(patientID: idForDicom.value, issuer: issuer(idForDicom.system), patientName: name)
+        // The Patient module as the patient sync writes it (dicomPatientAttributes), from the start.
+        let context = try PatientContext(patientID: idForDicom.value, issuer: issuer(idForDicom.system), patientName: name,
+                                         birthDate: Self.dicomDate(subject.birthDate), sex: Self.dicomSex(subject.gender))
         let photo = try PhotoContext(bodySite: site, laterality: request.laterality, description: request.description,
                                      studyInstanceUID: request.studyInstanceUID, accessionNumber: request.accessionNumber,
                                      seriesInstanceUID: request.seriesInstanceUID, sopInstanceUID: request.sopInstanceUID)

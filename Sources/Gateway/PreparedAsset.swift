@@ -34,14 +34,20 @@ struct AssetSubject: Sendable {
     var identifiers: [PhotoGateCore.Identifier]
     var family: String?
     var given: [String]
+    /// `YYYY-MM-DD` and FHIR administrative gender, as the patient record keeps them.
+    var birthDate: String?
+    var gender: String?
 
-    init(identifiers: [PhotoGateCore.Identifier], family: String?, given: [String]) {
+    init(identifiers: [PhotoGateCore.Identifier], family: String?, given: [String], birthDate: String? = nil,
+         gender: String? = nil) {
         self.identifiers = identifiers
         self.family = family
         self.given = given
+        self.birthDate = birthDate
+        self.gender = gender
     }
 
     init(_ p: Patient) {
-        self.init(identifiers: p.identifiers, family: p.family, given: p.given)
+        self.init(identifiers: p.identifiers, family: p.family, given: p.given, birthDate: p.birthDate, gender: p.gender)
     }
 }

@@ -47,4 +47,21 @@ struct DicomPatientSyncTests {
         _ = try await t.gateway.syncDicomPatients()
         #expect(try await currentObject(t, assetID).version == 2)
     }
+
+    /// PS3.3 C.7.1.1: a photo of a patient the EHR registered carries the record's birth date
+    /// and sex in its first version, as the sync would write them (not empty until a change).
+    @Test func aPhotoOfAKnownPatientCarriesBirthDateAndSexFromTheStart() async throws {
+        let t = try TestGateway()
+        let answers = await t.gateway.receiveHL7(adt("A04", control: "R1", pid: "PID|1||12345^^^HOSPITAL^MR||Smith^Anna||19800102|F"),
+                                                 peer: "127.0.0.1")
+        #expect(try ackOf(answers).value(at: "MSA-1") == "AA")
+        let assetID = try await t.uploadedAssetID(patient: Self.mrn)
+        let first = try await currentObject(t, assetID)
+        #expect(first.version == 1)
+        #expect(first.name == "Smith^Anna")
+        let file = try DicomFile(path: first.path)
+        #expect(try file.string(DicomTag.patientBirthDate) == "19800102")
+        #expect(try file.string(DicomTag.patientSex) == "F")
+        #expect(try await t.gateway.syncDicomPatients() == 0)  // already what the record says
+    }
 }

@@ -8,19 +8,30 @@ extension Gateway {
     /// The Patient module values (PS3.3 C.7.1.1) the gateway's objects of `patient` carry.
     func dicomPatientAttributes(_ patient: Patient) -> [UInt32: String] {
         let id = patient.identifiers.first { $0.system == mappings.dicom.patientIDSystem } ?? patient.identifiers.first
-        let sex: String = switch patient.gender {
-        case "male": "M"
-        case "female": "F"
-        case "other": "O"
-        default: ""
-        }
+        let sex = Self.dicomSex(patient.gender) ?? ""
         return [
             DicomTag.patientID: id?.value ?? "",
             DicomTag.issuerOfPatientID: id.flatMap { issuer($0.system) } ?? "",
             DicomTag.patientName: Self.dicomName(family: patient.family, given: patient.given),
-            DicomTag.patientBirthDate: patient.birthDate?.replacingOccurrences(of: "-", with: "") ?? "",
+            DicomTag.patientBirthDate: Self.dicomDate(patient.birthDate) ?? "",
             DicomTag.patientSex: sex,
         ]
+    }
+
+    /// Patient's Sex (PS3.3 C.7.1.1: M, F or O) of a FHIR administrative gender; nil for
+    /// `unknown` or none (the attribute is then empty, Type 2).
+    static func dicomSex(_ gender: String?) -> String? {
+        switch gender {
+        case "male": "M"
+        case "female": "F"
+        case "other": "O"
+        default: nil
+        }
+    }
+
+    /// Patient's Birth Date (DA, `YYYYMMDD`) of a record's `YYYY-MM-DD`.
+    static func dicomDate(_ date: String?) -> String? {
+        date.map { $0.replacingOccurrences(of: "-", with: "") }
     }
 
     /// Patient Name (PN, PS3.5 6.2): `Family^Given`, empty when the family name is unknown.

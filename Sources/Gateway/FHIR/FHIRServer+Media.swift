@@ -183,7 +183,8 @@ extension FHIRServer {
             let patch = try patch(of: entry)
             let core = try PatientRepository.find(db, identifier: mrn)
             return (mrn, AssetSubject(identifiers: core?.identifiers ?? [mrn], family: patch.family ?? core?.family,
-                                      given: patch.given ?? core?.given ?? []), core?.id)
+                                      given: patch.given ?? core?.given ?? [], birthDate: patch.birthDate ?? core?.birthDate,
+                                      gender: patch.gender ?? core?.gender), core?.id)
         }
         let core = try mediaPatient(db, media)
         let id = core.identifiers.first { gateway.mappings.identifiers.isMRN($0.system) } ?? core.identifiers[0]
