@@ -13,7 +13,8 @@ import GRDB
 /// is the writer's checkpoint that lets the WAL restart — finding nearly every frame copied
 /// already. (Measured with bench/run-mllp: checkpointing every 128 commits with this fallback
 /// beat every 8 or 32 commits with smaller fallbacks, and SQLite's default, on throughput and
-/// ACK p99.)
+/// ACK p99.) The group-commit writer also nudges it after 2,000 changed rows, so a run of
+/// large commits (death notices) does not reach the fallback before any background copy ran.
 public actor WALCheckpointer {
     /// WAL size, in pages, at which the writer checkpoints by itself after all.
     public static let fallbackPages = 10_000
