@@ -5,20 +5,36 @@ import PhotoGateCore
 /// Consents, with the expiry schedule kept beside them.
 public enum ConsentRepository {
     /// Inserts or replaces a consent and recomputes its expiry schedule. A deadline that
-    /// moves resets its "raised" mark, so a renewed consent warns again.
+    /// moves resets its "raised" mark, so a renewed consent warns again. Prepared statements
+    /// and formatter-free dates: every consent change (FHIR, HL7, the JSON API) runs it on the
+    /// store's one writer.
     public static func save(_ db: Database, _ consent: Consent, leadTime: TimeInterval) throws {
         let active = consent.status == .active
         let end = active ? consent.period.end : nil
         let expiringDue = end.map { $0.addingTimeInterval(-leadTime) }
         var record = ConsentRecord(consent, expiringDueAt: expiringDue, expiredDueAt: end)
-        if let old = try ConsentRecord.fetchOne(db, key: consent.id) {
+        if let old = try ConsentRecord.fetchOne(db, cached: selectByID, [consent.id]) {
             record.expiringRaisedAt = old.expiringDueAt == expiringDue ? old.expiringRaisedAt : nil
             record.expiredRaisedAt = old.expiredDueAt == end ? old.expiredRaisedAt : nil
-            try record.update(db)
-        } else {
-            try record.insert(db)
         }
+        try db.execute(cached: """
+            INSERT INTO consent (id, patientId, status, scopeAssets, channels, periodStart, periodEnd, denies, withdrawnAt,
+              createdAt, updatedAt, expiringDueAt, expiringRaisedAt, expiredDueAt, expiredRaisedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET patientId = excluded.patientId, status = excluded.status,
+              scopeAssets = excluded.scopeAssets, channels = excluded.channels, periodStart = excluded.periodStart,
+              periodEnd = excluded.periodEnd, denies = excluded.denies, withdrawnAt = excluded.withdrawnAt,
+              createdAt = excluded.createdAt, updatedAt = excluded.updatedAt, expiringDueAt = excluded.expiringDueAt,
+              expiringRaisedAt = excluded.expiringRaisedAt, expiredDueAt = excluded.expiredDueAt,
+              expiredRaisedAt = excluded.expiredRaisedAt
+            """, [record.id, record.patientId, record.status, record.scopeAssets, record.channels,
+                  StoredDate.value(record.periodStart), StoredDate.value(record.periodEnd), record.denies,
+                  StoredDate.value(record.withdrawnAt), StoredDate.value(record.createdAt), StoredDate.value(record.updatedAt),
+                  StoredDate.value(record.expiringDueAt), StoredDate.value(record.expiringRaisedAt),
+                  StoredDate.value(record.expiredDueAt), StoredDate.value(record.expiredRaisedAt)])
     }
+
+    static let selectByID = "SELECT * FROM consent WHERE id = ?"
 
     /// Moves every consent of `from` to `to` (a merge).
     public static func reassign(_ db: Database, from: String, to: String) throws {
@@ -26,7 +42,7 @@ public enum ConsentRepository {
     }
 
     public static func find(_ db: Database, id: String) throws -> Consent? {
-        try ConsentRecord.fetchOne(db, key: id)?.domain
+        try ConsentRecord.fetchOne(db, cached: selectByID, [id])?.domain
     }
 
     public static func ofPatient(_ db: Database, _ patientID: String) throws -> [Consent] {

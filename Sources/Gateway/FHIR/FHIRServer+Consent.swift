@@ -81,13 +81,16 @@ extension FHIRServer {
 
     /// Create or update of a Consent, in its own transaction.
     func writeConsent(_ consent: FHIR.Consent, target: Target, by who: Principal) async throws -> Written {
-        try await gateway.writer.write { db in try self.writeConsent(db, consent, target: target, by: who) }
+        let template = FHIRStampTemplate(.consent(consent), at: gateway.clock())
+        return try await gateway.writer.write { db in
+            try self.writeConsent(db, consent, target: target, template: template, by: who)
+        }
     }
 
     /// Create or update of a Consent inside the caller's transaction: the core consent
     /// (decisions, `asset.blocked`, `consent.withdrawn`, audit) and the FHIR version.
     func writeConsent(_ db: Database, _ consent: FHIR.Consent, target: Target, resolved: Resolved? = nil,
-                      by who: Principal) throws -> Written {
+                      template: FHIRStampTemplate? = nil, by who: Principal) throws -> Written {
         let terms = try terms(of: consent)
         if let start = terms.period.start, let end = terms.period.end, end <= start {
             throw FHIRFailure(422, .businessRule, "provision.period.end must be after its start", expression: ["Consent.provision.period"])
@@ -106,10 +109,11 @@ extension FHIRServer {
                                  denies: terms.denies)
         let (core, _) = try gateway.applySaveConsent(db, try gateway.checkConsent(input), by: who)
         let created = r.current == nil || r.current?.deleted == true
-        let at = gateway.clock()
+        let template = template?.usable(after: r.current?.lastUpdated)
+        let at = template?.at ?? gateway.clock()
         let v = try FHIRResourceStore.save(db, type: "Consent", id: r.id, method: created ? "POST" : "PUT", at: at,
                                            coreId: core.id, index: Self.index(consent, id: r.id, patientID: patient.fhirID)) { vid in
-            Self.stamped(.consent(consent), id: r.id, versionId: vid, at: at)
+            template?.render(id: r.id, versionId: vid) ?? Self.stamped(.consent(consent), id: r.id, versionId: vid, at: at)
         }
         try gateway.audit(db, who, created ? "fhir.create" : "fhir.update", patient: core.patientID,
                           detail: ["resource": "Consent/\(r.id)", "version": String(v.versionId)])

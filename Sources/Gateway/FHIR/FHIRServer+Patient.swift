@@ -73,14 +73,17 @@ extension FHIRServer {
 
     /// Create, update or conditional update of a Patient, in its own transaction.
     func writePatient(_ patient: FHIR.Patient, target: Target, by who: Principal) async throws -> Written {
-        try await gateway.writer.write { db in try self.writePatient(db, patient, target: target, by: who) }
+        let template = FHIRStampTemplate(.patient(patient), at: gateway.clock())
+        return try await gateway.writer.write { db in
+            try self.writePatient(db, patient, target: target, template: template, by: who)
+        }
     }
 
     /// Create, update or conditional update of a Patient inside the caller's transaction:
     /// the core patient (death workflow included) and the FHIR version. `resolved` is the
     /// target a transaction resolved before processing its entries.
     func writePatient(_ db: Database, _ patient: FHIR.Patient, target: Target, resolved: Resolved? = nil,
-                      by who: Principal) throws -> Written {
+                      template: FHIRStampTemplate? = nil, by who: Principal) throws -> Written {
         let identifier = try mrn(of: patient)
         let patch = try patch(of: patient)
         let r = try resolved ?? resolve(db, type: "Patient", target: target, bodyID: patient.id, parameters: Self.patientParameters)
@@ -104,10 +107,11 @@ extension FHIRServer {
         // The core change (patient, death workflow, audit, events), then the FHIR version.
         let (core, _) = try gateway.applyPatientPatch(db, identifier, patch, by: who)
         let created = r.current == nil || r.current?.deleted == true
-        let at = gateway.clock()
+        let template = template?.usable(after: r.current?.lastUpdated)
+        let at = template?.at ?? gateway.clock()
         let v = try FHIRResourceStore.save(db, type: "Patient", id: r.id, method: created ? "POST" : "PUT", at: at,
                                            coreId: core.id, index: Self.index(patient, id: r.id)) { vid in
-            Self.stamped(.patient(patient), id: r.id, versionId: vid, at: at)
+            template?.render(id: r.id, versionId: vid) ?? Self.stamped(.patient(patient), id: r.id, versionId: vid, at: at)
         }
         try gateway.audit(db, who, created ? "fhir.create" : "fhir.update", patient: core.id,
                           detail: ["resource": "Patient/\(r.id)", "version": String(v.versionId)])

@@ -128,9 +128,13 @@ struct FHIRServer: Sendable {
     /// The resource with its id and server-assigned `meta.versionId` / `meta.lastUpdated`,
     /// as stored (JSON).
     static func stamped(_ resource: FHIRResource, id: String, versionId: Int, at: Date) -> String {
+        stamped(resource, id: id, versionId: String(versionId), at: at)
+    }
+
+    static func stamped(_ resource: FHIRResource, id: String, versionId: String, at: Date) -> String {
         func meta(_ m: Meta?) -> Meta {
             var m = m ?? Meta()
-            m.versionId = String(versionId)
+            m.versionId = versionId
             m.lastUpdated = FHIRTemporal.instant(at)
             return m
         }
