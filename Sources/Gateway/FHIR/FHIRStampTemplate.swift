@@ -9,22 +9,47 @@ import Foundation
 struct FHIRStampTemplate: Sendable {
     /// `meta.lastUpdated` of the version.
     let at: Date
-    private let json: String
-    private let idMark: String
-    private let versionMark: String
+    /// The encoded JSON cut at the placeholders.
+    private let pieces: [Piece]
+    private let length: Int
+
+    private enum Piece: Sendable {
+        case text(String)
+        case id
+        case versionId
+    }
 
     init(_ resource: FHIRResource, at: Date) {
         var random = SystemRandomNumberGenerator()
         let token = String(random.next() as UInt64, radix: 36) + String(random.next() as UInt64, radix: 36)
-        idMark = "pgstamp" + token + "i"
-        versionMark = "pgstamp" + token + "v"
+        let marks = [("pgstamp" + token + "i", Piece.id), ("pgstamp" + token + "v", Piece.versionId)]
         self.at = at
-        json = FHIRServer.stamped(resource, id: idMark, versionId: versionMark, at: at)
+        let json = FHIRServer.stamped(resource, id: marks[0].0, versionId: marks[1].0, at: at)
+        length = json.utf8.count
+        var pieces: [Piece] = []
+        var rest = json[...]
+        while let (range, piece) = marks.compactMap({ mark, piece in rest.firstRange(of: mark).map { ($0, piece) } })
+            .min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
+            pieces.append(.text(String(rest[..<range.lowerBound])))
+            pieces.append(piece)
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(.text(String(rest)))
+        self.pieces = pieces
     }
 
     /// The JSON of version `versionId` of resource `id`.
     func render(id: String, versionId: Int) -> String {
-        json.replacingOccurrences(of: idMark, with: id).replacingOccurrences(of: versionMark, with: String(versionId))
+        var out = ""
+        out.reserveCapacity(length + id.utf8.count)
+        for piece in pieces {
+            switch piece {
+            case .text(let text): out += text
+            case .id: out += id
+            case .versionId: out += String(versionId)
+            }
+        }
+        return out
     }
 
     /// This template for a new version after `current`, or nil when a version was stored
