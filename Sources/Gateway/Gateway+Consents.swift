@@ -103,15 +103,17 @@ extension Gateway {
     func applyConsentChange(_ db: Database, patient: Patient, old: Consent?, new consent: Consent, by who: Principal,
                             action: String) throws {
         let now = clock()
-        let before = try ConsentRepository.ofPatient(db, patient.id)
+        let assets = try AssetRepository.ofPatient(db, patient.id).filter {
+            consent.scope.covers($0.id) || (old?.scope.covers($0.id) ?? false)
+        }
+        // The decisions before and after matter only for the assets the consent covers (or
+        // covered): no need to read the patient's other consents when there are none.
+        let before = assets.isEmpty ? [] : try ConsentRepository.ofPatient(db, patient.id)
         try ConsentRepository.save(db, consent, leadTime: leadTime)
         let after = before.filter { $0.id != consent.id } + [consent]
         try audit(db, who, action, patient: patient.id,
                   detail: ["consent": consent.id, "status": consent.status.rawValue,
                            "channels": consent.channels.map(\.rawValue).joined(separator: ",")])
-        let assets = try AssetRepository.ofPatient(db, patient.id).filter {
-            consent.scope.covers($0.id) || (old?.scope.covers($0.id) ?? false)
-        }
         try raiseBlocked(db, assets: assets, reason: action,
                          before: { ConsentPolicy.decide(asset: $0, patient: patient, consents: before, channel: $1, at: now) },
                          after: { ConsentPolicy.decide(asset: $0, patient: patient, consents: after, channel: $1, at: now) })
