@@ -25,16 +25,25 @@ struct FHIRStampTemplate: Sendable {
         let marks = [("pgstamp" + token + "i", Piece.id), ("pgstamp" + token + "v", Piece.versionId)]
         self.at = at
         let json = FHIRServer.stamped(resource, id: marks[0].0, versionId: marks[1].0, at: at)
-        length = json.utf8.count
+        let bytes = Array(json.utf8)
+        length = bytes.count
+        // Both marks start with "pgstamp" + token and differ in their last byte.
+        let prefix = Array(marks[0].0.utf8.dropLast())
         var pieces: [Piece] = []
-        var rest = json[...]
-        while let (range, piece) = marks.compactMap({ mark, piece in rest.firstRange(of: mark).map { ($0, piece) } })
-            .min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
-            pieces.append(.text(String(rest[..<range.lowerBound])))
-            pieces.append(piece)
-            rest = rest[range.upperBound...]
+        var start = 0
+        var i = 0
+        while i + prefix.count < bytes.count {
+            if bytes[i] == prefix[0], bytes[i..<i + prefix.count].elementsEqual(prefix),
+               let piece = [UInt8(ascii: "i"): Piece.id, UInt8(ascii: "v"): Piece.versionId][bytes[i + prefix.count]] {
+                pieces.append(.text(String(decoding: bytes[start..<i], as: UTF8.self)))
+                pieces.append(piece)
+                i += prefix.count + 1
+                start = i
+            } else {
+                i += 1
+            }
         }
-        pieces.append(.text(String(rest)))
+        pieces.append(.text(String(decoding: bytes[start...], as: UTF8.self)))
         self.pieces = pieces
     }
 
