@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import PhotoGateCore
-import Storage
+@testable import Storage
 import TestSupport
 import Testing
 
@@ -29,6 +29,25 @@ struct GroupCommitWriterTests {
         #expect(count == 196)
         let ids = try await db.writer.read { try String.fetchAll($0, sql: "SELECT patientId FROM patientIdentifier") }
         #expect(!ids.contains("p0") && !ids.contains("p50") && ids.contains("p1"))
+    }
+
+    @Test func theWriterThreadEndsWhenIdleAndComesBackForNewWork() async throws {
+        let db = try AppDatabase(path: try Fixtures.scratchDirectory() + "/pg.sqlite")
+        let writer = GroupCommitWriter(writer: db.writer)
+        let now = Date()
+        for round in 0..<3 {
+            try await writer.write { try PatientRepository.insert($0, Patient(id: "p\(round)", identifiers: [Identifier(system: "mrn", value: "\(round)")], updatedAt: now)) }
+            // The thread ends after its idle lifetime (polled: a loaded machine may be slow to run it).
+            var waited = 0.0
+            while writer.hasThread, waited < 5 {
+                try await Task.sleep(for: .seconds(GroupCommitWriter.idleLifetime))
+                waited += GroupCommitWriter.idleLifetime
+            }
+            #expect(!writer.hasThread)
+        }
+        #expect(writer.statistics.commits == 3)
+        let count = try await db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM patient") }
+        #expect(count == 3)
     }
 
     @Test func theSchedulerQueriesUseTheirPartialIndexes() throws {

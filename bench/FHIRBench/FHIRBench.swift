@@ -57,21 +57,21 @@ enum FHIRBench {
         report("1. `GET /health`", health, unit: "req/s")
 
         // 2. Consent create, each for an existing patient (round robin).
-        var before = await gateway.writer.statistics
+        var before = gateway.writer.statistics
         let creates = try await load.measure(seconds: seconds, clients: clients) { k in
             try await load.request("POST", "/fhir/Consent", token: token,
                                    body: consent(patient: patientIDs[k % patientIDs.count], dateTime: dateTime, start: start, end: end))
         }
         report("2. `POST /fhir/Consent`", creates, unit: "creates/s", ceiling: health)
-        await writerReport(gateway, since: before)
+        writerReport(gateway, since: before)
 
         // 3. Patient conditional update with a changing name.
-        before = await gateway.writer.statistics
+        before = gateway.writer.statistics
         let updates = try await load.measure(seconds: seconds, clients: clients) { k in
             try await load.request("PUT", patientURI(k % patients), token: token, body: patient(k % patients, family: "Family\(k)"))
         }
         report("3. `PUT /fhir/Patient?identifier=…`", updates, unit: "updates/s", ceiling: health)
-        await writerReport(gateway, since: before)
+        writerReport(gateway, since: before)
 
         let rate = creates.rate
         say(String(format: "Consent creates: %@ (target ≥ %@ creates/s): %@", Format.rate(rate, "creates/s"),
@@ -80,8 +80,8 @@ enum FHIRBench {
 
     /// How the store's one writer spent a section: commits (fsyncs), writes per commit, and its
     /// busy time per write (running the writes, and committing).
-    static func writerReport(_ gateway: Gateway, since before: GroupCommitWriter.Statistics) async {
-        let after = await gateway.writer.statistics
+    static func writerReport(_ gateway: Gateway, since before: GroupCommitWriter.Statistics) {
+        let after = gateway.writer.statistics
         let writes = Double(max(after.writes - before.writes, 1))
         func us(_ d: Duration) -> Double { Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12 }
         say(String(format: "  writer: %d commits, %.1f writes per commit; busy %.0f µs per write (%.0f µs in the writes, the rest committing)",

@@ -50,10 +50,10 @@ enum MLLPBench {
                     .run(total: durableOnly ? 800 : messagesPerRound) { a08($0, round: round) }
                 report("no-op responder, round \(round + 1)", n)
                 noopRounds.append(n)
-                let before = await gut.gateway.writer.statistics
+                let before = gut.gateway.writer.statistics
                 let d = try await LoadGenerator(port: gut.mllpPort, connections: connections)
                     .run(total: messagesPerRound) { a08($0, round: round) }
-                let after = await gut.gateway.writer.statistics
+                let after = gut.gateway.writer.statistics
                 commits += after.commits - before.commits
                 writes += after.writes - before.writes
                 report("gateway, durable intake, round \(round + 1)", d)
