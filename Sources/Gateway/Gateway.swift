@@ -23,6 +23,8 @@ public final class Gateway: Sendable {
     let clock: @Sendable () -> Date
     let uids: DicomUIDGenerator
     let ids = TimeOrderedID()
+    /// Principals of recently seen bearer tokens.
+    let principals = PrincipalCache()
     /// Private scratch directory outside the data directory for plaintext working files.
     let scratch: String
     public let masterKeyOrigin: MasterKey.Origin

@@ -43,9 +43,9 @@ public enum TokenStore {
         return (token, id)
     }
 
-    /// The principal of a presented token, or nil when unknown or revoked.
-    public static func principal(_ db: Database, token: String) throws -> Principal? {
-        guard let record = try TokenRecord.filter(Column("hash") == hash(token)).fetchOne(db),
+    /// The principal of the token whose SHA-256 (hex) is `hash`, or nil when unknown or revoked.
+    public static func principal(_ db: Database, hash: String) throws -> Principal? {
+        guard let record = try TokenRecord.filter(Column("hash") == hash).fetchOne(db),
               record.revokedAt == nil, let role = Role(rawValue: record.role)
         else { return nil }
         return Principal(tokenID: record.id, name: record.name, role: role)

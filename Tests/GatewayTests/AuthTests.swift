@@ -60,4 +60,25 @@ struct AuthTests {
             #expect(stored.contains(TokenStore.hash(token)))
         }
     }
+
+    @Test func aTokenRevokedInTheDatabaseStopsWorkingWithinASecond() async throws {
+        let t = try TestGateway()
+        try await t.test { client in
+            try await client.execute(uri: "/api/assets", method: .get, headers: t.headers(.clinician)) {
+                #expect($0.status == .ok)
+            }
+            let hash = TokenStore.hash(t.tokens[.clinician]!)
+            try await t.gateway.database.writer.write {
+                try $0.execute(sql: "UPDATE token SET revokedAt = ? WHERE hash = ?", arguments: [Date(), hash])
+            }
+            try await Task.sleep(for: .milliseconds(1_100))
+            try await client.execute(uri: "/api/assets", method: .get, headers: t.headers(.clinician)) {
+                #expect($0.status == .unauthorized)
+            }
+            // Other tokens are unaffected.
+            try await client.execute(uri: "/api/assets", method: .get, headers: t.headers(.communications)) {
+                #expect($0.status == .ok)
+            }
+        }
+    }
 }

@@ -31,7 +31,7 @@ enum QueryPlans {
                 trace.label = "decision: consents"
                 _ = try ConsentRepository.ofPatient(db, patient.id)
                 trace.label = "auth: token"
-                _ = try TokenStore.principal(db, token: "pg_not-a-token")
+                _ = try TokenStore.principal(db, hash: TokenStore.hash("pg_not-a-token"))
                 trace.label = "death: patient by identifier"
                 _ = try PatientRepository.find(db, identifier: layout.identifier(patient: layout.big2Patient))
                 trace.label = "death: active assets of patient"

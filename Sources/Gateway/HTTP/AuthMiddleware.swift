@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import PhotoGateCore
 import Storage
@@ -62,9 +63,15 @@ extension GatewayRequestContext {
 }
 
 extension Gateway {
-    /// The principal of a bearer token (read-only lookup by hash).
+    /// The principal of a bearer token (read-only lookup by hash, cached for a second: see
+    /// ``PrincipalCache``).
     public func principal(token: String) async throws -> Principal? {
-        guard token.count <= 512 else { return nil }
-        return try await database.reader.read { try TokenStore.principal($0, token: token) }
+        guard token.utf8.count <= 512 else { return nil }
+        let hash = TokenStore.hash(token)
+        let now = Date()
+        if let known = principals.principal(hash: hash, now: now) { return known }
+        guard let principal = try await database.reader.read({ try TokenStore.principal($0, hash: hash) }) else { return nil }
+        principals.remember(principal, hash: hash, now: now)
+        return principal
     }
 }
