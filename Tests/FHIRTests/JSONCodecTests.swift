@@ -22,6 +22,12 @@ struct JSONCodecTests {
         #expect(try roundTrip(json) == #"{"resourceType":"Patient","name":[{"family":"Müller \"Mo\" \\ /","given":["😀","tab\there"]}]}"#)
     }
 
+    @Test func escapesControlCharactersAndTheJavaScriptLineSeparators() throws {
+        let patient = Patient(id: "p1", name: [HumanName(family: "a\u{01}b\u{1F}c\u{08}\u{0C}\r\n\u{2028}\u{2029}é")])
+        let json = String(decoding: FHIRJSON.encode(patient), as: UTF8.self)
+        #expect(json == #"{"resourceType":"Patient","id":"p1","name":[{"family":"a\u0001b\u001fc\b\f\r\n\u2028\u2029é"}]}"#)
+    }
+
     @Test func primitiveWithOnlyAnExtensionKeepsIt() throws {
         // A birth date the sender does not know, with the reason (data-absent-reason)
         let json = #"{"resourceType":"Patient","_birthDate":{"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason","valueCode":"unknown"}]}}"#

@@ -40,7 +40,7 @@ struct FHIRBinaryTests {
             let unknown = try await client.fhir(t, .get, "/fhir/Binary/nothing", as: .clinician, bodies: bodies)
             #expect(unknown.status == .notFound)
             #expect(unknown.issueCode == "not-found")
-            let actions = try t.auditActions()
+            let actions = try t.callerAuditActions()
             #expect(actions.filter { $0 == "asset.read-original" }.count == 3)
             #expect(actions.contains("asset.read-dicom"))
             #expect(actions.filter { $0 == "auth.forbidden" }.count == 4)
@@ -58,7 +58,7 @@ struct FHIRBinaryTests {
             let denied = try await client.fhir(t, .get, "/fhir/Binary/\(asset).website", as: .communications, bodies: bodies)
             #expect(denied.status == .forbidden)
             #expect(denied.body.contains("no-consent"))
-            #expect(try t.auditActions().last == "asset.rendition")
+            #expect(try t.callerAuditActions().last == "asset.rendition")
             // With a consent for the website: the rendition (a JPEG), still not the original
             _ = try await client.fhir(t, .post, "/fhir/Consent", body: FHIRSamples.consent(patient: "Patient/\(patient)"))
             let allowed = try await client.execute(uri: "/fhir/Binary/\(asset).website", method: .get, headers: t.headers(.communications)) { $0 }

@@ -200,6 +200,15 @@ extension TestGateway {
         try gateway.database.reader.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit ORDER BY seq") }
     }
 
+    /// The audit actions of authenticated callers, oldest first: without the gateway's own
+    /// background work (role `none`), such as the rewrite of a photo's DICOM object after a
+    /// patient change, which commits whenever its worker gets to it.
+    func callerAuditActions() throws -> [String] {
+        try gateway.database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT action FROM audit WHERE role != 'none' ORDER BY seq")
+        }
+    }
+
     /// The number of rows of a table.
     func count(_ table: String) throws -> Int {
         try gateway.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }

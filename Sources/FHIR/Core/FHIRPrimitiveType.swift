@@ -80,26 +80,43 @@ public enum FHIRPrimitiveType: String, Sendable, CaseIterable {
     /// `[ \r\n\t\S]+`: not empty, no control characters other than tab, CR and LF.
     private static func stringProblem(_ text: String) -> String? {
         if text.isEmpty { return "a string must not be empty" }
-        if text.unicodeScalars.contains(where: { ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value))
-            || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
-            return "the string contains a control character"
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let b = utf8.next() {
+            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
+                || (previous == (0xEF, 0xBF) && (b == 0xBE || b == 0xBF)) {
+                return "the string contains a control character"
+            }
+            previous = (previous.1, b)
         }
         return nil
     }
 
+    /// Whether a character is whitespace (`\s`): the ASCII ones directly, others by their
+    /// Unicode property.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
+
     /// `[^\s]+(\s[^\s]+)*`: tokens separated by single whitespace characters.
     private static func codeProblem(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        let bad = scalars.isEmpty || scalars.first!.properties.isWhitespace || scalars.last!.properties.isWhitespace
-            || zip(scalars, scalars.dropFirst()).contains { $0.properties.isWhitespace && $1.properties.isWhitespace }
-            || scalars.contains { $0.value < 0x20 && $0.value != 0x20 && !$0.properties.isWhitespace }
+        var bad = text.isEmpty
+        var previousWasSpace = true  // no leading whitespace
+        for scalar in text.unicodeScalars where !bad {
+            let space = isWhitespace(scalar)
+            bad = (space && previousWasSpace) || (scalar.value < 0x20 && !space)
+            previousWasSpace = space
+        }
+        bad = bad || previousWasSpace  // no trailing whitespace
         return bad ? "'\(text)' is not a code (no leading, trailing or repeated whitespace)" : nil
     }
 
     /// `\S*`, and not empty (FHIR R4 datatypes.html, uri).
     private static func uriProblem(_ text: String) -> String? {
         if text.isEmpty { return "a uri must not be empty" }
-        return text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+        return text.unicodeScalars.contains(where: { isWhitespace($0) || $0.value < 0x20 })
             ? "'\(text)' is not a uri (it contains whitespace)" : nil
     }
 

@@ -33,7 +33,7 @@ public enum FHIRJSON {
 
     /// Writes a resource. Compact by default; `pretty` indents by two spaces.
     public static func encode(_ resource: FHIRResource, pretty: Bool = false) -> Data {
-        Data(encodeString(resource, pretty: pretty).utf8)
+        Data(encodeBytes(resource, pretty: pretty))
     }
 
     public static func encode(_ resource: some FHIRResourceModel, pretty: Bool = false) -> Data {
@@ -42,6 +42,11 @@ public enum FHIRJSON {
 
     /// The JSON text of a resource.
     public static func encodeString(_ resource: FHIRResource, pretty: Bool = false) -> String {
+        String(decoding: encodeBytes(resource, pretty: pretty), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of a resource's JSON.
+    public static func encodeBytes(_ resource: FHIRResource, pretty: Bool = false) -> [UInt8] {
         var writer = FHIRJSONWriter(pretty: pretty)
         writer.writeResource(resource.node)
         return writer.out

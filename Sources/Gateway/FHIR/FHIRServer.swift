@@ -132,6 +132,11 @@ struct FHIRServer: Sendable {
     }
 
     static func stamped(_ resource: FHIRResource, id: String, versionId: String, at: Date) -> String {
+        String(decoding: stampedBytes(resource, id: id, versionId: versionId, at: at), as: UTF8.self)
+    }
+
+    /// The JSON of `resource` as version `versionId` of `id`, last updated `at`, as UTF-8.
+    static func stampedBytes(_ resource: FHIRResource, id: String, versionId: String, at: Date) -> [UInt8] {
         func meta(_ m: Meta?) -> Meta {
             var m = m ?? Meta()
             m.versionId = versionId
@@ -144,7 +149,7 @@ struct FHIRServer: Sendable {
         case .consent(var c): c.id = id; c.meta = meta(c.meta); r = .consent(c)
         default: break
         }
-        return String(decoding: FHIRJSON.encode(r), as: UTF8.self)
+        return FHIRJSON.encodeBytes(r)
     }
 
     // MARK: - Reads shared by every type

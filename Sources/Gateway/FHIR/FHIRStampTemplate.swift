@@ -24,8 +24,7 @@ struct FHIRStampTemplate: Sendable {
         let token = String(random.next() as UInt64, radix: 36) + String(random.next() as UInt64, radix: 36)
         let marks = [("pgstamp" + token + "i", Piece.id), ("pgstamp" + token + "v", Piece.versionId)]
         self.at = at
-        let json = FHIRServer.stamped(resource, id: marks[0].0, versionId: marks[1].0, at: at)
-        let bytes = Array(json.utf8)
+        let bytes = FHIRServer.stampedBytes(resource, id: marks[0].0, versionId: marks[1].0, at: at)
         length = bytes.count
         // Both marks start with "pgstamp" + token and differ in their last byte.
         let prefix = Array(marks[0].0.utf8.dropLast())
