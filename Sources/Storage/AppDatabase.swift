@@ -29,6 +29,15 @@ public struct AppDatabase: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
+            // GRDB sets `synchronous = NORMAL` on the pool's writer after `prepareDatabase`
+            // when it turns WAL on (Database.setUpWALMode): commits would then reach the disk
+            // only at checkpoints, and a power loss could take acknowledged messages with it.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                guard try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2 else {
+                    throw PGError(.outputWriteFailed, "SQLite refused synchronous = FULL for \(path)")
+                }
+            }
             try Self.migrator.migrate(pool)
             writer = pool
             checkpointer = try WALCheckpointer(path: path)
