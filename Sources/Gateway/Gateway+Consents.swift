@@ -57,10 +57,12 @@ extension Gateway {
 
     /// The body of ``saveConsent(_:by:)`` inside the caller's transaction (FHIR Consent
     /// writes, transactions and messages use it together with their own records).
-    func applySaveConsent(_ db: Database, _ checked: CheckedConsent, by who: Principal) throws -> (Consent, created: Bool) {
+    /// `patient`: the patient of `checked.identifier` when the caller has read it already.
+    func applySaveConsent(_ db: Database, _ checked: CheckedConsent, patient known: Patient? = nil,
+                          by who: Principal) throws -> (Consent, created: Bool) {
         let input = checked.input
         let now = clock()
-        guard let patient = try PatientRepository.find(db, identifier: checked.identifier) else {
+        guard let patient = try known ?? PatientRepository.find(db, identifier: checked.identifier) else {
             throw PGError(.notFound, "no patient with identifier \(checked.identifier)")
         }
         let old = try input.id.flatMap { try ConsentRepository.find(db, id: $0) }

@@ -40,9 +40,9 @@ extension FHIRServer {
         return index
     }
 
-    /// The FHIR Patient id and the core patient's identifier (`system|value`) of
-    /// `Consent.patient` (400 when it does not resolve).
-    func consentPatient(_ db: Database, _ c: FHIR.Consent) throws -> (fhirID: String?, token: String) {
+    /// The FHIR Patient id, the core patient's identifier (`system|value`) and the core
+    /// patient of `Consent.patient` (400 when it does not resolve).
+    func consentPatient(_ db: Database, _ c: FHIR.Consent) throws -> (fhirID: String?, token: String, core: PhotoGateCore.Patient) {
         guard let ref = c.patient else {
             throw FHIRFailure(422, .businessRule, "Consent.patient is required for a photo-publication consent", expression: ["Consent.patient"])
         }
@@ -53,14 +53,14 @@ extension FHIRServer {
             else { throw FHIRFailure(400, .notFound, "Consent.patient '\(text)' is not a Patient on this server", expression: ["Consent.patient"]) }
             let mrn = core.identifiers.first { gateway.mappings.identifiers.isMRN($0.system) } ?? core.identifiers.first
             guard let mrn else { throw FHIRFailure(500, .exception, "patient \(core.id) has no identifier") }
-            return (id, mrn.description)
+            return (id, mrn.description, core)
         }
         if let identifier = ref.identifier, let system = identifier.system, let value = identifier.value {
             let token = PhotoGateCore.Identifier(system: system, value: value)
             guard let core = try PatientRepository.find(db, identifier: token) else {
                 throw FHIRFailure(400, .notFound, "Consent.patient.identifier \(token) is not a known patient", expression: ["Consent.patient"])
             }
-            return (try FHIRResourceStore.byCoreId(db, type: "Patient", coreId: core.id).first?.id, token.description)
+            return (try FHIRResourceStore.byCoreId(db, type: "Patient", coreId: core.id).first?.id, token.description, core)
         }
         throw FHIRFailure(400, .required, "Consent.patient needs a reference (Patient/{id}) or an identifier", expression: ["Consent.patient"])
     }
@@ -79,22 +79,30 @@ extension FHIRServer {
         }
     }
 
-    /// Create or update of a Consent, in its own transaction.
+    /// Create or update of a Consent, in its own transaction. What needs no database (the
+    /// mappings' reading, the stored JSON) is done before the store's one writer runs.
     func writeConsent(_ consent: FHIR.Consent, target: Target, by who: Principal) async throws -> Written {
+        let terms = try checkedTerms(of: consent)
         let template = FHIRStampTemplate(.consent(consent), at: gateway.clock())
         return try await gateway.writer.write { db in
-            try self.writeConsent(db, consent, target: target, template: template, by: who)
+            try self.writeConsent(db, consent, target: target, terms: terms, template: template, by: who)
         }
+    }
+
+    /// ``terms(of:)``, with a provision period that ends after it starts (422 otherwise).
+    func checkedTerms(of consent: FHIR.Consent) throws -> ConsentTerms {
+        let terms = try terms(of: consent)
+        if let start = terms.period.start, let end = terms.period.end, end <= start {
+            throw FHIRFailure(422, .businessRule, "provision.period.end must be after its start", expression: ["Consent.provision.period"])
+        }
+        return terms
     }
 
     /// Create or update of a Consent inside the caller's transaction: the core consent
     /// (decisions, `asset.blocked`, `consent.withdrawn`, audit) and the FHIR version.
     func writeConsent(_ db: Database, _ consent: FHIR.Consent, target: Target, resolved: Resolved? = nil,
-                      template: FHIRStampTemplate? = nil, by who: Principal) throws -> Written {
-        let terms = try terms(of: consent)
-        if let start = terms.period.start, let end = terms.period.end, end <= start {
-            throw FHIRFailure(422, .businessRule, "provision.period.end must be after its start", expression: ["Consent.provision.period"])
-        }
+                      terms: ConsentTerms? = nil, template: FHIRStampTemplate? = nil, by who: Principal) throws -> Written {
+        let terms = try terms ?? checkedTerms(of: consent)
         let r = try resolved ?? resolve(db, type: "Consent", target: target, bodyID: consent.id, parameters: Self.consentParameters)
         if let matched = r.matched {
             try gateway.audit(db, who, "fhir.create", outcome: "matched",
@@ -107,7 +115,9 @@ extension FHIRServer {
         let input = ConsentInput(id: r.id, patient: patient.token, status: consent.status.rawValue, scope: scope,
                                  channels: terms.channels.map(\.rawValue), start: terms.period.start, end: terms.period.end,
                                  denies: terms.denies)
-        let (core, _) = try gateway.applySaveConsent(db, try gateway.checkConsent(input), by: who)
+        // A merged patient is resolved to its survivor by the core, from the identifier.
+        let (core, _) = try gateway.applySaveConsent(db, try gateway.checkConsent(input),
+                                                     patient: patient.core.mergedInto == nil ? patient.core : nil, by: who)
         let created = r.current == nil || r.current?.deleted == true
         let template = template?.usable(after: r.current?.lastUpdated)
         let at = template?.at ?? gateway.clock()
