@@ -51,6 +51,33 @@ public enum TokenStore {
         return Principal(tokenID: record.id, name: record.name, role: role)
     }
 
+    /// A stored token, without its secret (which is never stored).
+    public struct Listed: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public let role: String
+        public let createdAt: Date
+        public let revokedAt: Date?
+    }
+
+    /// Every token, oldest first.
+    public static func list(_ db: Database) throws -> [Listed] {
+        try TokenRecord.order(Column("createdAt"), Column("id")).fetchAll(db).map {
+            Listed(id: $0.id, name: $0.name, role: $0.role, createdAt: $0.createdAt, revokedAt: $0.revokedAt)
+        }
+    }
+
+    /// Revokes the token with this id (once: a revoked token keeps its first revocation time).
+    /// - Returns: the token, or nil when there is none with this id.
+    public static func revoke(_ db: Database, id: String, at: Date) throws -> Listed? {
+        guard var record = try TokenRecord.fetchOne(db, key: id) else { return nil }
+        if record.revokedAt == nil {
+            record.revokedAt = at
+            try record.update(db)
+        }
+        return Listed(id: record.id, name: record.name, role: record.role, createdAt: record.createdAt, revokedAt: record.revokedAt)
+    }
+
     public static func hash(_ token: String) -> String {
         Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
