@@ -14,10 +14,15 @@ enum CaseFiles {
         return root
     }
 
-    /// A TCP port nothing listens on (bound, then released).
+    /// Sockets holding the ports of ``closedPort()`` for the rest of the test process.
+    nonisolated(unsafe) private static var held: [Int32] = []
+    private static let heldLock = NSLock()
+
+    /// A TCP port nothing listens on: bound by a socket that never listens and stays open,
+    /// so a connection is refused and no server started by a concurrent test can take the
+    /// port (a port bound and released could be handed out again at once).
     static func closedPort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -25,6 +30,7 @@ enum CaseFiles {
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
         _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        heldLock.withLock { held.append(fd) }
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 }
