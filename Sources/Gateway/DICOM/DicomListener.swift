@@ -45,6 +45,8 @@ struct DicomWorker: Service {
                 do {
                     busy = try await gateway.syncDicomPatients() > 0
                     busy = try await gateway.forwardDue() > 0 || busy
+                } catch is CancellationError {
+                    break  // shutting down: the pass stopped where it was, nothing failed
                 } catch {
                     gateway.logger.error("DICOM worker pass failed", metadata: ["pg.error": "\(error)"])
                 }
