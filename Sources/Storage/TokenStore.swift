@@ -58,13 +58,15 @@ public enum TokenStore {
         public let role: String
         public let createdAt: Date
         public let revokedAt: Date?
+
+        init(_ r: TokenRecord) {
+            (id, name, role, createdAt, revokedAt) = (r.id, r.name, r.role, r.createdAt, r.revokedAt)
+        }
     }
 
     /// Every token, oldest first.
     public static func list(_ db: Database) throws -> [Listed] {
-        try TokenRecord.order(Column("createdAt"), Column("id")).fetchAll(db).map {
-            Listed(id: $0.id, name: $0.name, role: $0.role, createdAt: $0.createdAt, revokedAt: $0.revokedAt)
-        }
+        try TokenRecord.order(Column("createdAt"), Column("id")).fetchAll(db).map(Listed.init)
     }
 
     /// Revokes the token with this id (once: a revoked token keeps its first revocation time).
@@ -75,7 +77,7 @@ public enum TokenStore {
             record.revokedAt = at
             try record.update(db)
         }
-        return Listed(id: record.id, name: record.name, role: record.role, createdAt: record.createdAt, revokedAt: record.revokedAt)
+        return Listed(record)
     }
 
     public static func hash(_ token: String) -> String {
