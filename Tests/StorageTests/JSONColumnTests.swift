@@ -17,6 +17,16 @@ struct JSONColumnTests {
         #expect(JSONColumn.decode([String: String].self, JSONColumn.encode(detail)) == detail)
     }
 
+    /// The exact text matters: audit records hash their detail as written, and verifying the
+    /// chain writes it again, so the encoding of stored records must never change.
+    @Test func writesTheSameTextAsEver() {
+        #expect(JSONColumn.encode(["k": "a\u{1}\u{1f}\"\\\n\r\té😀", "a": "x"])
+            == #"{"a":"x","k":"a\u0001\u001f\"\\\n\r\té😀"}"#)
+        #expect(JSONColumn.encode(["b", ""]) == #"["b",""]"#)
+        #expect(JSONColumn.encode(["n": JSONValue.number(3), "m": .number(-0.5), "t": .bool(false), "z": .null])
+            == #"{"m":-0.5,"n":3,"t":false,"z":null}"#)
+    }
+
     /// The direct reader of string arrays agrees with a full JSON parser, and hands anything
     /// it does not read itself (escapes, spaces, other values) to it.
     @Test func stringArraysReadDirectlyAgreeWithTheJSONParser() throws {

@@ -8,11 +8,7 @@ enum JSONColumn {
     static func encode<T: Encodable>(_ value: T) -> String {
         if let map = value as? [String: String] { return object(map.mapValues(JSONValue.string)) }
         if let map = value as? [String: JSONValue] { return object(map) }
-        if let list = value as? [String] {
-            var out = ""
-            write(.array(list.map(JSONValue.string)), to: &out)
-            return out
-        }
+        if let list = value as? [String] { return text(.array(list.map(JSONValue.string))) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
@@ -52,52 +48,60 @@ enum JSONColumn {
         return out
     }
 
-    static func object(_ map: [String: JSONValue]) -> String {
-        var out = ""
-        write(.object(map), to: &out)
-        return out
+    static func object(_ map: [String: JSONValue]) -> String { text(.object(map)) }
+
+    /// Written as UTF-8 bytes: a death notice's event payloads list a thousand photos, and
+    /// appending to a `String` scalar by scalar cost more than the rest of the death workflow.
+    static func text(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func write(_ value: JSONValue, to out: inout String) {
+    static func write(_ value: JSONValue, to out: inout [UInt8]) {
         switch value {
         case .string(let s): quote(s, to: &out)
         case .number(let n):
-            out += n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+            out += (n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)).utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 write(item, to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let map):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, key) in map.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 quote(key, to: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 write(map[key]!, to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// A JSON string literal (RFC 8259 §7).
-    static func quote(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(scalar)
+    /// A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped;
+    /// everything else, non-ASCII included, copied as its UTF-8 bytes.
+    static func quote(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
