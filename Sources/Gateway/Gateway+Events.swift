@@ -32,9 +32,11 @@ extension Gateway {
         var blockedByPatient: [String: [(asset: String, entry: JSONValue)]] = [:]
         var patients: [String] = []
         for asset in assets {
-            let blocked = AssetTransitions.blockedChannels(channels, before: { before(asset, $0) }, after: { after(asset, $0) })
+            // Each decision once: a death fan-out decides every channel of a thousand photos.
+            let decided = channels.map { after(asset, $0) }
+            let blocked = AssetTransitions.blockedChannels(before: channels.map { before(asset, $0) }, after: decided)
             guard !blocked.isEmpty else { continue }
-            let reasons = Set(blocked.flatMap { after(asset, $0).reasons }).map(\.rawValue).sorted()
+            let reasons = Set(decided.filter { blocked.contains($0.channel) }.flatMap(\.reasons)).map(\.rawValue).sorted()
             if blockedByPatient[asset.patientID] == nil { patients.append(asset.patientID) }
             blockedByPatient[asset.patientID, default: []].append((asset.id, .object([
                 "asset": .string(asset.id),

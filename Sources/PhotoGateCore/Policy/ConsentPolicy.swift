@@ -47,18 +47,28 @@ public enum ConsentPolicy {
         if asset.stream == .clinical { reasons.append(.clinicalStream) }
         if awaitsReviewAfterDeath(asset: asset, patient: patient) { reasons.append(.patientDeceased) }
 
-        let standings = applicable(consents, assetID: asset.id, patientID: patient.id)
-            .compactMap { consent in ConsentStanding(of: consent, at: t).map { (consent, $0) } }
-        let permitting = standings
-            .filter { $0.1 == .inForce && permits($0.0, assetID: asset.id, channel: channel, at: t) }
-            .map(\.0)
-            .min(by: createdFirst)
+        // One pass over the consents, no intermediate collections: a death fan-out decides
+        // every channel of a thousand photos inside the transaction that answers the sender.
+        var permitting: Consent?
+        var (withdrawn, expired, inForce) = (false, false, false)
+        for consent in consents where consent.patientID == patient.id && consent.scope.covers(asset.id) {
+            switch ConsentStanding(of: consent, at: t) {
+            case .withdrawn: withdrawn = true
+            case .expired: expired = true
+            case .inForce:
+                inForce = true
+                if grants(consent, assetID: asset.id, channel: channel, at: t),
+                   permitting.map({ createdFirst(consent, $0) }) ?? true {
+                    permitting = consent
+                }
+            case .pending, nil: break
+            }
+        }
         if permitting == nil {
-            let found = Set(standings.map(\.1))
-            if found.contains(.withdrawn) { reasons.append(.consentWithdrawn) }
-            if found.contains(.expired) { reasons.append(.consentExpired) }
-            if found.contains(.inForce) { reasons.append(.channelNotPermitted) }
-            if found.isDisjoint(with: [.withdrawn, .expired, .inForce]) { reasons.append(.noConsent) }
+            if withdrawn { reasons.append(.consentWithdrawn) }
+            if expired { reasons.append(.consentExpired) }
+            if inForce { reasons.append(.channelNotPermitted) }
+            if !(withdrawn || expired || inForce) { reasons.append(.noConsent) }
         }
         return Decision(assetID: asset.id, channel: channel, at: t, reasons: reasons, consentID: permitting?.id)
     }
@@ -83,9 +93,12 @@ public enum ConsentPolicy {
     /// provisions matches `assetID`, `channel` and `t`. Does not check patient or scope; see
     /// ``applicable(_:assetID:patientID:)``.
     public static func permits(_ consent: Consent, assetID: String, channel: Channel, at t: Date) -> Bool {
-        ConsentStanding(of: consent, at: t) == .inForce
-            && consent.channels.contains(channel)
-            && !consent.denies.contains { $0.denies(assetID: assetID, channel: channel, at: t) }
+        ConsentStanding(of: consent, at: t) == .inForce && grants(consent, assetID: assetID, channel: channel, at: t)
+    }
+
+    /// `consent` lists `channel` and none of its deny provisions matches (its standing aside).
+    private static func grants(_ consent: Consent, assetID: String, channel: Channel, at t: Date) -> Bool {
+        consent.channels.contains(channel) && !consent.denies.contains { $0.denies(assetID: assetID, channel: channel, at: t) }
     }
 
     /// Orders consents by creation time, then id, so the chosen consent is stable.
