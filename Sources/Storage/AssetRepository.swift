@@ -68,12 +68,16 @@ public enum AssetRepository {
     /// Every asset of a patient in `state` (uses the patientId index).
     public static func ofPatient(_ db: Database, _ patientID: String, state: AssetState? = nil) throws -> [Asset] {
         // asset_on_patientId_state (migration v2) serves both forms.
-        if let state {
-            return try AssetRecord.fetchAll(db, cached: "SELECT * FROM asset WHERE patientId = ? AND state = ?",
-                                            [patientID, state.rawValue]).map(\.domain)
+        let rows = if let state {
+            try Row.fetchCursor(db.cachedStatement(sql: ofPatientInState), arguments: [patientID, state.rawValue])
+        } else {
+            try Row.fetchCursor(db.cachedStatement(sql: ofPatientInAnyState), arguments: [patientID])
         }
-        return try AssetRecord.fetchAll(db, cached: "SELECT * FROM asset WHERE patientId = ?", [patientID]).map(\.domain)
+        return try Array(rows.map { AssetRecord(selected: $0).domain })
     }
+
+    private static let ofPatientInState = "SELECT \(AssetRecord.selection) FROM asset WHERE patientId = ? AND state = ?"
+    private static let ofPatientInAnyState = "SELECT \(AssetRecord.selection) FROM asset WHERE patientId = ?"
 
     public static func count(_ db: Database, state: AssetState? = nil) throws -> Int {
         var request = AssetRecord.all()

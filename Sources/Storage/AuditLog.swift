@@ -62,8 +62,12 @@ public enum AuditLog {
                 """,
             [seq, StoredDate.value(stored.at), stored.actor, stored.role, stored.action, stored.patientID, stored.assetID,
              stored.outcome, detail, prev, hash(prev: prev, stored, detail: detail)])
-        for asset in assets {
-            try db.execute(cached: "INSERT OR IGNORE INTO auditAsset (assetId, seq) VALUES (?, ?)", [asset, seq])
+        if assets.count == 1 {
+            try db.execute(cached: "INSERT OR IGNORE INTO auditAsset (assetId, seq) VALUES (?, ?)", [assets[0], seq])
+        } else if !assets.isEmpty {
+            // One statement for a fan-out's thousand assets: SQLite walks the JSON array itself.
+            try db.execute(cached: "INSERT OR IGNORE INTO auditAsset (assetId, seq) SELECT value, ? FROM json_each(?)",
+                           [seq, JSONColumn.encode(assets)])
         }
         return stored
     }
