@@ -73,6 +73,8 @@ extension Gateway {
             try PatientRepository.insert(db, patient)
             created = true
         }
+        // Read (or just inserted) with the patient in this transaction: no need to check them again.
+        let attached = patient.identifiers
         for extra in extraIdentifiers where !patient.identifiers.contains(extra) {
             if try PatientRepository.find(db, identifier: extra) == nil { patient.identifiers.append(extra) }
         }
@@ -89,7 +91,7 @@ extension Gateway {
         patient.updatedAt = now
         let dies = patient.deceased && !wasDeceased
         if dies { patient.deceasedRecordedAt = now }
-        try PatientRepository.update(db, patient)
+        try PatientRepository.update(db, patient, attached: attached)
         try audit(db, who, created ? "patient.create" : "patient.update", patient: patient.id,
                   detail: dies ? ["deceased": "true"] : [:])
         if dies { try runDeathWorkflow(db, patient: patient, previous: wasDeceased, by: who) }

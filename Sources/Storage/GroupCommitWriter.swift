@@ -156,12 +156,7 @@ public final class GroupCommitWriter: @unchecked Sendable {
                 let changesBefore = db.totalChangesCount
                 let results = works.map { work -> Result<any Sendable, any Error> in
                     do {
-                        var value: (any Sendable)?
-                        try db.inSavepoint {
-                            value = try work(db)
-                            return .commit
-                        }
-                        return .success(value!)
+                        return .success(try db.withSavepoint { try work(db) })
                     } catch {
                         return .failure(error)
                     }

@@ -7,26 +7,37 @@ public enum PatientRepository {
     /// Read by hand from rows rather than through `Codable` records: every ADT message looks its
     /// patient up.
     public static func find(_ db: Database, id: String) throws -> Patient? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT family, given, birthDate, gender, deceased, deceasedAt, deceasedRecordedAt, mergedInto, updatedAt
-            FROM patient WHERE id = ?
-            """), arguments: [id])
-        else { return nil }
-        return Patient(id: id, identifiers: try identifiers(db, patientID: id), family: row[0],
-                       given: JSONColumn.decode([String].self, row[1]) ?? [], birthDate: row[2], gender: row[3],
-                       deceased: row[4], deceasedAt: row[5], deceasedRecordedAt: row[6], mergedInto: row[7], updatedAt: row[8])
+        try Row.fetchOne(db.cachedStatement(sql: byID), arguments: [id])
+            .map { try patient(db, $0) }
     }
 
     /// The patient holding `identifier`, following merge links to the surviving patient.
     public static func find(_ db: Database, identifier: Identifier) throws -> Patient? {
-        guard let holderID = try holderID(db, identifier) else { return nil }
-        var patient = try find(db, id: holderID)
+        // The holder and its row in one statement: every ADT message starts here.
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: byIdentifier), arguments: [identifier.system, identifier.value])
+        else { return nil }
+        var patient: Patient? = try patient(db, row)
         var hops = 0
         while let survivor = patient?.mergedInto, hops < 16 {
             patient = try find(db, id: survivor)
             hops += 1
         }
         return patient
+    }
+
+    private static let columns = "id, family, given, birthDate, gender, deceased, deceasedAt, deceasedRecordedAt, mergedInto, updatedAt"
+    private static let byID = "SELECT \(columns) FROM patient WHERE id = ?"
+    private static let byIdentifier = """
+        SELECT \(columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+        FROM patientIdentifier i JOIN patient p ON p.id = i.patientId WHERE i.system = ? AND i.value = ?
+        """
+
+    /// A patient from a row of ``columns``, with its identifiers.
+    private static func patient(_ db: Database, _ row: Row) throws -> Patient {
+        let id: String = row[0]
+        return Patient(id: id, identifiers: try identifiers(db, patientID: id), family: row[1],
+                       given: JSONColumn.decode([String].self, row[2]) ?? [], birthDate: row[3], gender: row[4],
+                       deceased: row[5], deceasedAt: row[6], deceasedRecordedAt: row[7], mergedInto: row[8], updatedAt: row[9])
     }
 
     /// The patient that holds `identifier` itself, without following merge links.
@@ -45,8 +56,10 @@ public enum PatientRepository {
         try attach(db, patient.identifiers, to: patient.id)
     }
 
-    /// Saves demographics and status; identifiers are added (never silently moved).
-    public static func update(_ db: Database, _ patient: Patient) throws {
+    /// Saves demographics and status; identifiers are added (never silently moved). `attached`
+    /// names identifiers the caller read from this patient in the same transaction: they are
+    /// not checked again.
+    public static func update(_ db: Database, _ patient: Patient, attached: [Identifier] = []) throws {
         // By hand rather than `PatientRecord.update`: ADT intake updates a patient per message.
         try db.execute(
             cached: """
@@ -57,7 +70,7 @@ public enum PatientRepository {
              StoredDate.value(patient.deceasedAt), StoredDate.value(patient.deceasedRecordedAt), patient.mergedInto,
              StoredDate.value(patient.updatedAt), patient.id])
         guard db.changesCount == 1 else { throw RecordError.recordNotFound(databaseTableName: "patient", key: ["id": patient.id.databaseValue]) }
-        try attach(db, patient.identifiers, to: patient.id)
+        try attach(db, attached.isEmpty ? patient.identifiers : patient.identifiers.filter { !attached.contains($0) }, to: patient.id)
     }
 
     /// Detaches an identifier from its patient (HL7 A47 identifier change).

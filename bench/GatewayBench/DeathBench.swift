@@ -54,7 +54,7 @@ enum DeathBench {
         let identifier = layout.identifier(patient: layout.big2Patient)
         let steps = try await gateway.database.writer.write { db -> [(String, Double)] in
             var steps: [(String, Double)] = []
-            func step<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+            @discardableResult func step<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
                 let watch = Stopwatch()
                 let result = try work()
                 steps.append((name, watch.ms))

@@ -42,10 +42,7 @@ extension Gateway {
             if errors.isEmpty {
                 let input = ADTInput(message, header: header, mappings: self.mappings)
                 do {
-                    try db.inSavepoint {
-                        result = try self.processADT(db, input, by: who)
-                        return .commit
-                    }
+                    result = try db.withSavepoint { try self.processADT(db, input, by: who) }
                 } catch let error as HL7Error {
                     errors.append(error)
                 } catch let error as PGError {

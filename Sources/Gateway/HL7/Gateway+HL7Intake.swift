@@ -48,10 +48,7 @@ extension Gateway {
                 var result = ADTResult(outcome: "rejected before processing", patientID: nil)
                 if let input {
                     do {
-                        try db.inSavepoint {
-                            result = try self.processADT(db, input, by: who)
-                            return .commit
-                        }
+                        result = try db.withSavepoint { try self.processADT(db, input, by: who) }
                     } catch let error as HL7Error {
                         errors.append(error)
                     } catch let error as PGError {
