@@ -1,6 +1,21 @@
 import GRDB
 
 extension Database {
+    /// Runs `body` in an immediate transaction and commits it; rolls back and rethrows when
+    /// `body` (or the commit) throws. Like GRDB's `inTransaction(.immediate)`, with its
+    /// `BEGIN` and `COMMIT` kept prepared: the group-commit writer runs one per commit.
+    public func inPreparedTransaction<T>(_ body: () throws -> T) throws -> T {
+        try cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        do {
+            let value = try body()
+            try cachedStatement(sql: "COMMIT TRANSACTION").execute()
+            return value
+        } catch {
+            if isInsideTransaction { try? rollback() }
+            throw error
+        }
+    }
+
     /// Runs `body` in a savepoint inside the current transaction: when it throws, its changes
     /// are rolled back and the error is rethrown; the rest of the transaction stays.
     ///
