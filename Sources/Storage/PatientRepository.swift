@@ -37,7 +37,8 @@ public enum PatientRepository {
         let id: String = row[0]
         return Patient(id: id, identifiers: try identifiers(db, patientID: id), family: row[1],
                        given: JSONColumn.decode([String].self, row[2]) ?? [], birthDate: row[3], gender: row[4],
-                       deceased: row[5], deceasedAt: row[6], deceasedRecordedAt: row[7], mergedInto: row[8], updatedAt: row[9])
+                       deceased: row[5], deceasedAt: StoredDate.read(row, 6), deceasedRecordedAt: StoredDate.read(row, 7),
+                       mergedInto: row[8], updatedAt: StoredDate.read(row, 9) ?? row[9])
     }
 
     /// The patient that holds `identifier` itself, without following merge links.

@@ -94,10 +94,10 @@ struct AssetRecord: Codable, FetchableRecord, PersistableRecord {
         bodySite = row[4]
         laterality = row[5]
         description = row[6]
-        capturedAt = row[7]
-        createdAt = row[8]
-        updatedAt = row[9]
-        releasedAt = row[10]
+        capturedAt = StoredDate.read(row, 7)
+        createdAt = StoredDate.read(row, 8) ?? row[8]
+        updatedAt = StoredDate.read(row, 9) ?? row[9]
+        releasedAt = StoredDate.read(row, 10)
         studyInstanceUID = row[11]
         seriesInstanceUID = row[12]
         sopInstanceUID = row[13]
