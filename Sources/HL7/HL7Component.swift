@@ -9,8 +9,11 @@ public struct HL7Component: Sendable, Hashable {
 
     init(raw: Substring, encoding: HL7Encoding) {
         self.encoding = encoding
-        rawSubcomponents = raw.utf8.split(separator: encoding.delimiters.subcomponent, omittingEmptySubsequences: false)
-            .map { String(Substring($0)) }
+        // Most components have one subcomponent: no split then (every message's parse goes through here).
+        rawSubcomponents = raw.utf8.contains(encoding.delimiters.subcomponent)
+            ? raw.utf8.split(separator: encoding.delimiters.subcomponent, omittingEmptySubsequences: false)
+                .map { String(Substring($0)) }
+            : [String(raw)]
     }
 
     init(encoding: HL7Encoding) {

@@ -9,8 +9,10 @@ public struct HL7Field: Sendable, Hashable {
 
     init(raw: Substring, encoding: HL7Encoding) {
         self.encoding = encoding
-        repetitions = raw.utf8.split(separator: encoding.delimiters.repetition, omittingEmptySubsequences: false)
-            .map { HL7Repetition(raw: Substring($0), encoding: encoding) }
+        repetitions = raw.utf8.contains(encoding.delimiters.repetition)
+            ? raw.utf8.split(separator: encoding.delimiters.repetition, omittingEmptySubsequences: false)
+                .map { HL7Repetition(raw: Substring($0), encoding: encoding) }
+            : [HL7Repetition(raw: raw, encoding: encoding)]
     }
 
     /// A field holding `raw` as its only value, not split on any delimiter (MSH-1, MSH-2).

@@ -8,8 +8,10 @@ public struct HL7Repetition: Sendable, Hashable {
 
     init(raw: Substring, encoding: HL7Encoding) {
         self.encoding = encoding
-        components = raw.utf8.split(separator: encoding.delimiters.component, omittingEmptySubsequences: false)
-            .map { HL7Component(raw: Substring($0), encoding: encoding) }
+        components = raw.utf8.contains(encoding.delimiters.component)
+            ? raw.utf8.split(separator: encoding.delimiters.component, omittingEmptySubsequences: false)
+                .map { HL7Component(raw: Substring($0), encoding: encoding) }
+            : [HL7Component(raw: raw, encoding: encoding)]
     }
 
     init(encoding: HL7Encoding) {
