@@ -151,6 +151,15 @@ extension AppDatabase {
                 ) WITHOUT ROWID
                 """)
         }
+        // Most audit records name no single asset (an HL7 message's, a login's…); their NULLs
+        // filled the asset index, one more page written per commit. Lookups by asset (`=`,
+        // `IN`) imply NOT NULL, so SQLite still uses the partial index for them.
+        migrator.registerMigration("v5-audit-asset-index-partial") { db in
+            try db.execute(sql: """
+                DROP INDEX audit_on_assetId;
+                CREATE INDEX audit_on_assetId ON audit(assetId) WHERE assetId IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -49,6 +49,24 @@ struct AuditLogTests {
         #expect(try db.writer.read { try AuditLog.verify($0) }.breach?.seq == 4)
     }
 
+    /// Records without an asset stay out of the asset index (migration v5), and a search by
+    /// asset still goes through it rather than scanning the trail.
+    @Test func searchesByAssetUseThePartialAssetIndex() throws {
+        let db = try filled(20)
+        try db.writer.write { db in
+            try AuditLog.append(db, AuditEntry(at: Date(timeIntervalSince1970: 1_700_002_000), actor: "mllp", role: "integration",
+                                               action: "patient.update", patientID: "p1", outcome: "success", detail: [:]))
+        }
+        try db.writer.read { db in
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT seq FROM audit WHERE assetId = ?", arguments: ["a3"])
+                .map { $0["detail"] as String }
+            #expect(plan.contains { $0.contains("INDEX audit_on_assetId (assetId=?)") }, "\(plan)")
+            let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'audit_on_assetId'")
+            #expect(definition?.hasSuffix("WHERE assetId IS NOT NULL") == true, "\(definition ?? "no index")")
+            #expect(try AuditLog.entries(db, assetID: "a3").map(\.seq) == [4])
+        }
+    }
+
     @Test func alteringARecordIsFoundAtThatRecord() throws {
         let db = try filled(20)
         try db.writer.write { try $0.execute(sql: "UPDATE audit SET outcome = 'denied' WHERE seq = 7") }
