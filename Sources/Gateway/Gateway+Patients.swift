@@ -75,6 +75,7 @@ extension Gateway {
         }
         // Read (or just inserted) with the patient in this transaction: no need to check them again.
         let attached = patient.identifiers
+        let stored = patient
         for extra in extraIdentifiers where !patient.identifiers.contains(extra) {
             if try PatientRepository.find(db, identifier: extra) == nil { patient.identifiers.append(extra) }
         }
@@ -88,12 +89,21 @@ extension Gateway {
             patient.deceased = v
             if !v { patient.deceasedAt = nil }
         }
-        patient.updatedAt = now
+        // An update that changes nothing stored (an A08 resending the same demographics, as
+        // most do) leaves the row and its `updatedAt` alone; it is still audited, and, coming
+        // from the EHR side like every caller here, it confirms a patient first seen in a
+        // received DICOM object (what the `patientFlag_confirmed` trigger does on a change).
+        let changed = created || patient != stored
+        if changed {
+            patient.updatedAt = now
+            if patient.deceased && !wasDeceased { patient.deceasedRecordedAt = now }
+            try PatientRepository.update(db, patient, attached: attached)
+        } else {
+            try DicomInstanceStore.clearFlag(db, patient.id, flag: "unverified")
+        }
         let dies = patient.deceased && !wasDeceased
-        if dies { patient.deceasedRecordedAt = now }
-        try PatientRepository.update(db, patient, attached: attached)
         try audit(db, who, created ? "patient.create" : "patient.update", patient: patient.id,
-                  detail: dies ? ["deceased": "true"] : [:])
+                  detail: dies ? ["deceased": "true"] : changed ? [:] : ["change": "none"])
         if dies { try runDeathWorkflow(db, patient: patient, previous: wasDeceased, by: who) }
         if wasDeceased && !patient.deceased {
             // A cancelled death notice never releases photos by itself: they stay on hold.

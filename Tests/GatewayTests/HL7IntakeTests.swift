@@ -43,6 +43,27 @@ struct HL7IntakeTests {
         #expect(stored == 1)
     }
 
+    /// Most A08s resend what the gateway already has: the patient row (and its `updatedAt`)
+    /// is then left alone, and the update is still audited; a real change is written.
+    @Test func anA08ThatChangesNothingLeavesThePatientAloneButIsAudited() async throws {
+        let t = try TestGateway()
+        let mrn = Identifier(system: "https://hospital.example/fhir/sid/mrn", value: "12345")
+        func patient() async throws -> Patient? { try await t.gateway.database.reader.read { try PatientRepository.find($0, identifier: mrn) } }
+        #expect(try ackOf(await t.gateway.receiveHL7(adt("A04", control: "U1"), peer: "p")).value(at: "MSA-1") == "AA")
+        let registered = try #require(try await patient())
+        t.clock.advance(60)
+        #expect(try ackOf(await t.gateway.receiveHL7(adt("A08", control: "U2"), peer: "p")).value(at: "MSA-1") == "AA")
+        #expect(try await patient() == registered)
+        let audits = try await t.gateway.database.reader.read { try AuditLog.entries($0, patientID: registered.id) }
+        #expect(audits.first?.action == "patient.update" && audits.first?.detail["change"] == "none")
+
+        t.clock.advance(60)
+        let renamed = adt("A08", control: "U3", pid: "PID|1||12345^^^HOSPITAL^MR||Roe^Jane||19800102|F")
+        #expect(try ackOf(await t.gateway.receiveHL7(renamed, peer: "p")).value(at: "MSA-1") == "AA")
+        let updated = try #require(try await patient())
+        #expect(updated.family == "Roe" && updated.updatedAt > registered.updatedAt)
+    }
+
     @Test(arguments: [
         // (message, MSA-1, ERR-3.1)
         ("unknown event", adt("A99", control: "E1"), "AR", "201"),
