@@ -38,7 +38,7 @@ extension AssetRepository {
         arguments += dates.arguments
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM asset" + filter, arguments: arguments) ?? 0
-        let records = try AssetRecord.fetchAll(db, sql: "SELECT * FROM asset" + filter + " ORDER BY createdAt, id LIMIT ? OFFSET ?",
+        let records = try AssetRecord.fetchAll(db, sql: "SELECT \(AssetRecord.selection) FROM asset" + filter + " ORDER BY createdAt, id LIMIT ? OFFSET ?",
                                                arguments: arguments + [limit, offset])
         return (total, records.map(\.domain))
     }

@@ -9,7 +9,7 @@ public enum AssetRepository {
     }
 
     public static func find(_ db: Database, id: String) throws -> (asset: Asset, blobs: AssetBlobs)? {
-        guard let record = try AssetRecord.fetchOne(db, cached: "SELECT * FROM asset WHERE id = ?", [id]) else { return nil }
+        guard let record = try AssetRecord.fetchOne(db, cached: byID, [id]) else { return nil }
         return (record.domain, record.blobs)
     }
 
@@ -73,9 +73,10 @@ public enum AssetRepository {
         } else {
             try Row.fetchCursor(db.cachedStatement(sql: ofPatientInAnyState), arguments: [patientID])
         }
-        return try Array(rows.map { AssetRecord(selected: $0).domain })
+        return try Array(rows.map { AssetRecord(row: $0).domain })
     }
 
+    private static let byID = "SELECT \(AssetRecord.selection) FROM asset WHERE id = ?"
     private static let ofPatientInState = "SELECT \(AssetRecord.selection) FROM asset WHERE patientId = ? AND state = ?"
     private static let ofPatientInAnyState = "SELECT \(AssetRecord.selection) FROM asset WHERE patientId = ?"
 

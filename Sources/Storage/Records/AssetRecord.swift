@@ -54,39 +54,18 @@ struct AssetRecord: Codable, FetchableRecord, PersistableRecord {
         keyPatientId = a.patientID
     }
 
-    /// Read by column name, not through `Decodable` (GRDB's row decoder costs more than the
-    /// query on the decision, death and expiry paths, which read thousands of rows).
-    init(row: Row) throws {
-        id = row["id"]
-        patientId = row["patientId"]
-        stream = row["stream"]
-        state = row["state"]
-        bodySite = row["bodySite"]
-        laterality = row["laterality"]
-        description = row["description"]
-        capturedAt = row["capturedAt"]
-        createdAt = row["createdAt"]
-        updatedAt = row["updatedAt"]
-        releasedAt = row["releasedAt"]
-        studyInstanceUID = row["studyInstanceUID"]
-        seriesInstanceUID = row["seriesInstanceUID"]
-        sopInstanceUID = row["sopInstanceUID"]
-        contentType = row["contentType"]
-        tags = row["tags"]
-        originalBlob = row["originalBlob"]
-        dicomBlob = row["dicomBlob"]
-        keyPatientId = row["keyPatientId"]
-    }
+    /// Every column, in the order ``init(row:)`` reads them. Every read of the table selects
+    /// exactly these (`databaseSelection` for GRDB's requests, ``selection`` in SQL).
+    static let columnNames = ["id", "patientId", "stream", "state", "bodySite", "laterality", "description", "capturedAt",
+                              "createdAt", "updatedAt", "releasedAt", "studyInstanceUID", "seriesInstanceUID", "sopInstanceUID",
+                              "contentType", "tags", "originalBlob", "dicomBlob", "keyPatientId"]
+    static let selection = columnNames.joined(separator: ", ")
+    static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }
 
-    /// Every column, in the order ``init(selected:)`` reads them.
-    static let selection = """
-        id, patientId, stream, state, bodySite, laterality, description, capturedAt, createdAt, updatedAt, releasedAt,
-        studyInstanceUID, seriesInstanceUID, sopInstanceUID, contentType, tags, originalBlob, dicomBlob, keyPatientId
-        """
-
-    /// Read by position from a row of ``selection``: no column-name lookups (a death fan-out
-    /// reads a thousand rows inside the transaction that answers the HL7 sender).
-    init(selected row: Row) {
+    /// Read by position, not through `Decodable` or by column name (GRDB's row decoder, and
+    /// a name lookup per column, cost more than the query on the decision, death and expiry
+    /// paths, which read thousands of rows); dates without Foundation's calendar.
+    init(row: Row) {
         id = row[0]
         patientId = row[1]
         stream = row[2]

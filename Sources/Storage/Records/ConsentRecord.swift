@@ -50,7 +50,7 @@ struct ConsentRecord: Codable, FetchableRecord, PersistableRecord {
         self.expiredDueAt = expiredDueAt
     }
 
-    /// Read by column name, not through `Decodable` (see `AssetRecord.init(row:)`).
+    /// Read by column name, not through `Decodable` (GRDB's row decoder costs more than the query).
     init(row: Row) throws {
         id = row["id"]
         patientId = row["patientId"]
