@@ -151,7 +151,9 @@ public final class GroupCommitWriter: @unchecked Sendable {
         var work = Duration.zero
         var changes = 0
         do {
-            let results = try writer.writeWithoutTransaction { db in try db.inPreparedTransaction { () -> [Result<any Sendable, any Error>] in
+            // GRDB's transaction (not a BEGIN/COMMIT of our own): when SQLite aborts it midway,
+            // GRDB refuses the batch's later statements instead of running them in autocommit.
+            let results = try writer.write { db -> [Result<any Sendable, any Error>] in
                 let begin = ContinuousClock.now
                 let changesBefore = db.totalChangesCount
                 let results = works.map { work -> Result<any Sendable, any Error> in
@@ -164,7 +166,7 @@ public final class GroupCommitWriter: @unchecked Sendable {
                 work = ContinuousClock.now - begin
                 changes = db.totalChangesCount - changesBefore
                 return results
-            } }
+            }
             return (results, start, work, changes)
         } catch {
             return (works.map { _ in .failure(error) }, start, work, 0)

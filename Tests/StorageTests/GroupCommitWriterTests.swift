@@ -31,6 +31,44 @@ struct GroupCommitWriterTests {
         #expect(!ids.contains("p0") && !ids.contains("p50") && ids.contains("p1"))
     }
 
+    /// When SQLite ends the transaction in the middle of a batch (as it does on SQLITE_FULL or
+    /// SQLITE_IOERR; a job's own ROLLBACK stands in for that here), no later write of the batch
+    /// may run, and commit, outside it: every caller told "success" has its row, and no caller
+    /// told "failed" does.
+    @Test func aTransactionEndedMidBatchCommitsNothingBehindItsCallersBacks() async throws {
+        let db = try AppDatabase(path: try Fixtures.scratchDirectory() + "/pg.sqlite")
+        let writer = GroupCommitWriter(writer: db.writer)
+        let now = Date()
+        @Sendable func insert(_ i: Int) -> @Sendable (Database) throws -> Void {
+            { db in
+                try PatientRepository.insert(db, Patient(id: "p\(i)", identifiers: [Identifier(system: "mrn", value: "\(i)")], updatedAt: now))
+                if i == 10 { try db.execute(sql: "ROLLBACK") }
+            }
+        }
+        let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+            // The first write holds the writer while the others queue up into one batch.
+            group.addTask {
+                try await writer.write { db in
+                    Thread.sleep(forTimeInterval: 0.3)
+                    try insert(0)(db)
+                }
+                return (0, true)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            for i in 1..<20 {
+                group.addTask {
+                    do { try await writer.write(insert(i)); return (i, true) } catch { return (i, false) }
+                }
+            }
+            return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+        }
+        let stored = Set(try await db.writer.read { try String.fetchAll($0, sql: "SELECT id FROM patient") })
+        for (i, succeeded) in outcomes {
+            #expect(succeeded == stored.contains("p\(i)"), "write \(i): caller told \(succeeded ? "success" : "failure")")
+        }
+        #expect(outcomes[10] == false)
+    }
+
     @Test func theWriterThreadEndsWhenIdleAndComesBackForNewWork() async throws {
         let db = try AppDatabase(path: try Fixtures.scratchDirectory() + "/pg.sqlite")
         let writer = GroupCommitWriter(writer: db.writer)

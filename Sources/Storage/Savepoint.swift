@@ -1,27 +1,15 @@
 import GRDB
 
 extension Database {
-    /// Runs `body` in an immediate transaction and commits it; rolls back and rethrows when
-    /// `body` (or the commit) throws. Like GRDB's `inTransaction(.immediate)`, with its
-    /// `BEGIN` and `COMMIT` kept prepared: the group-commit writer runs one per commit.
-    public func inPreparedTransaction<T>(_ body: () throws -> T) throws -> T {
-        try cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-        do {
-            let value = try body()
-            try cachedStatement(sql: "COMMIT TRANSACTION").execute()
-            return value
-        } catch {
-            if isInsideTransaction { try? rollback() }
-            throw error
-        }
-    }
-
     /// Runs `body` in a savepoint inside the current transaction: when it throws, its changes
     /// are rolled back and the error is rethrown; the rest of the transaction stays.
     ///
     /// GRDB's `inSavepoint` parses its `SAVEPOINT` / `RELEASE` statements on every call; every
     /// group-committed write and every HL7 message runs one or two, so these statements stay
     /// prepared (SQLite "SAVEPOINT": a name may be reused; each one is released innermost first).
+    /// Run it inside GRDB's `inTransaction` (as `write` does): when SQLite aborts the whole
+    /// transaction (SQLITE_FULL, SQLITE_IOERR…), GRDB then refuses every later statement instead
+    /// of letting it run, and commit, on its own.
     public func withSavepoint<T>(_ body: () throws -> T) throws -> T {
         guard isInsideTransaction else {
             var value: T?
