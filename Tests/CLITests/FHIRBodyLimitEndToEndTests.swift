@@ -55,10 +55,11 @@ struct FHIRBodyLimitEndToEndTests {
             #expect(String(buffer: body).contains("\"too-long\""))
 
             // The peak may grow by what the server reads before it stops (at most the limit) plus
-            // what any request costs (NIO read buffers, allocator arenas: measured ≈ 1 MB here
-            // even when the length alone refuses it) — never by the 50 MB sent.
+            // what any request costs (NIO read buffers, allocator arenas, the writer's thread and
+            // page cache for the failure's audit record: ≈ 1 MB on a quiet machine, up to 2.75 MB
+            // measured while the whole suite runs on two cores) — never by the 50 MB sent.
             let after = try Self.memory(pid)
-            #expect(after.peak - before.rss < 2 * limit, "announced \(announced): peak grew by \(after.peak - before.rss) bytes")
+            #expect(after.peak - before.rss < 6 * limit, "announced \(announced): peak grew by \(after.peak - before.rss) bytes")
         }
         // And the server still answers
         var health = HTTPClientRequest(url: server.baseURL + "/health")
