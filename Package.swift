@@ -218,6 +218,7 @@ let package = Package(
                 "Gateway", "Storage", "PhotoGateCore", "PhotoFormats", "FHIR", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

@@ -25,6 +25,16 @@ extension Gateway {
         }
     }
 
+    /// Logs an error that reaches a client only as "internal error" (HTTP 500), for the
+    /// operator: its type, and a database error's code and message — GRDB's SQL text carries
+    /// no argument values, so no PHI.
+    func logInternalError(_ error: any Error, during what: String) {
+        let database = (error as? DatabaseError).map { "\($0.resultCode): \($0.message ?? "")" }
+        logger.error("request failed with an internal error", metadata: [
+            "pg.during": "\(what)", "pg.error.type": "\(type(of: error))", "pg.error": "\(database ?? "")",
+        ])
+    }
+
     /// Audit records, newest first (privacy officer).
     public func auditEntries(patientID: String?, assetID: String?, actor: String?, limit: Int, by who: Principal)
         async throws -> [AuditEntry]

@@ -3,6 +3,7 @@ import Gateway
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 import PhotoGateCore
 import Storage
@@ -24,7 +25,7 @@ struct TestGateway {
     let dir: String
     let tokens: [Role: String]
 
-    init(configure: (inout GatewayConfig) -> Void = { _ in }) throws {
+    init(logger: Logger = Logger(label: "photogate"), configure: (inout GatewayConfig) -> Void = { _ in }) throws {
         dir = try Fixtures.scratchDirectory()
         var config = GatewayConfig()
         config.dataDir = dir + "/data"
@@ -35,7 +36,7 @@ struct TestGateway {
         configure(&config)
         let clock = TestClock()
         self.clock = clock
-        gateway = try Gateway(config: config, environment: [:], clock: { clock.read() })
+        gateway = try Gateway(config: config, environment: [:], clock: { clock.read() }, logger: logger)
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
             tokens[role] = try gateway.database.writer.write {

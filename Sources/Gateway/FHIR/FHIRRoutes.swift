@@ -1,6 +1,5 @@
 import FHIR
 import Foundation
-import GRDB
 import Hummingbird
 import PhotoGateCore
 import Storage
@@ -188,16 +187,7 @@ struct FHIRRoutes {
                 return try await handler(&request, context, exchange, who)
             } catch {
                 let failure = FHIRFailure.from(error)
-                if failure.status.code >= 500 {
-                    // What went wrong, for the operator (the client gets "internal error"): the
-                    // error's type, and a database error's code and message (its SQL carries no
-                    // values, so no PHI).
-                    let database = (error as? DatabaseError).map { "\($0.resultCode): \($0.message ?? "")" }
-                    g.logger.error("FHIR interaction failed", metadata: [
-                        "pg.fhir.method": "\(method.rawValue)", "pg.error.type": "\(type(of: error))",
-                        "pg.error": "\(database ?? "")",
-                    ])
-                }
+                if failure.status.code >= 500 { g.logInternalError(error, during: "FHIR \(method.rawValue)") }
                 if ![403, 404, 410].contains(failure.status.code) {
                     await g.auditFailure(context.principal, "fhir.request", outcome: "failed", detail: [
                         "method": method.rawValue, "path": request.uri.path, "status": String(failure.status.code),

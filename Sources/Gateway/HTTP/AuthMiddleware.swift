@@ -34,11 +34,15 @@ struct AuthMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if request.uri.path == "/fhir" || request.uri.path.hasPrefix("/fhir/") {
-                var response = FHIRExchange.failure(FHIRFailure.from(error), format: (try? FHIRExchange.responseFormat(request)) ?? .json)
+                let failure = FHIRFailure.from(error)
+                if failure.status.code >= 500 { gateway.logInternalError(error, during: "\(request.method) \(request.uri.path)") }
+                var response = FHIRExchange.failure(failure, format: (try? FHIRExchange.responseFormat(request)) ?? .json)
                 if response.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"photogate\"" }
                 return response
             }
-            throw APIError.from(error)
+            let failure = APIError.from(error)
+            if failure.status.code >= 500 { gateway.logInternalError(error, during: "\(request.method) \(request.uri.path)") }
+            throw failure
         }
     }
 }
