@@ -45,4 +45,21 @@ struct InternalErrorLoggingTests {
         #expect(logged.first?.metadata["pg.error"]?.description.contains("no such table: fhirSearchIndex") == true,
                 "\(logged)")
     }
+
+    /// Inside a transaction Bundle the failing entry is named, and the cause is still logged,
+    /// once.
+    @Test func aFailingTransactionEntryIsLoggedOnceWithItsCause() async throws {
+        let records = LogRecords()
+        let t = try TestGateway(logger: Logger(label: "photogate") { _ in CapturingLogHandler(records: records) })
+        try await t.gateway.database.writer.write { try $0.execute(sql: "DROP TABLE fhirSearchIndex") }
+        try await t.test { client in
+            let bundle = FHIRSamples.bundle("transaction", [(nil, "POST", "Patient", FHIRSamples.patient(mrn: "MRN-LOG"))])
+            let reply = try await client.fhir(t, .post, "/fhir", body: bundle)
+            #expect(reply.status == .internalServerError)
+        }
+        let logged = records.all.filter { $0.message == "request failed with an internal error" }
+        #expect(logged.count == 1, "\(logged)")
+        #expect(logged.first?.metadata["pg.error"]?.description.contains("no such table: fhirSearchIndex") == true,
+                "\(logged)")
+    }
 }

@@ -36,10 +36,13 @@ struct FHIRBundleOperation: Sendable {
     struct EntryFailure: Error {
         var index: Int
         var failure: FHIRFailure
+        /// What was thrown, for the log when it was unexpected (the answer says "internal error").
+        var cause: any Error
 
         init(_ index: Int, _ error: any Error) {
             self.index = index
             failure = FHIRFailure.from(error)
+            cause = error
         }
 
         /// The failure as the whole request's answer, naming the entry.

@@ -187,7 +187,9 @@ struct FHIRRoutes {
                 return try await handler(&request, context, exchange, who)
             } catch {
                 let failure = FHIRFailure.from(error)
-                if failure.status.code >= 500 { g.logInternalError(error, during: "FHIR \(method.rawValue)") }
+                // A FHIRFailure is an answer already made (with its diagnostics); anything else
+                // that ends in a 500 is unexpected, and the operator's log says what it was.
+                if failure.status.code >= 500, !(error is FHIRFailure) { g.logInternalError(error, during: "FHIR \(method.rawValue)") }
                 if ![403, 404, 410].contains(failure.status.code) {
                     await g.auditFailure(context.principal, "fhir.request", outcome: "failed", detail: [
                         "method": method.rawValue, "path": request.uri.path, "status": String(failure.status.code),

@@ -16,6 +16,7 @@ extension FHIRServer {
                 results.append(.success(try await batchEntry(op, base: base, by: who)))
             } catch {
                 let failure = FHIRFailure.from(error)
+                if failure.status.code >= 500, !(error is FHIRFailure) { gateway.logInternalError(error, during: "FHIR batch entry \(i)") }
                 await gateway.auditFailure(who, "fhir.batch-entry", outcome: "failed", detail: [
                     "entry": String(i), "status": String(failure.status.code), "issue": failure.outcome.issue.first?.code.rawValue ?? "",
                 ])

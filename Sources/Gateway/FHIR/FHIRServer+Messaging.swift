@@ -87,6 +87,7 @@ extension FHIRServer {
             return try await fatal(e, bundle: bundle, header: header, event: eventCode, base: base, by: who)
         } catch {
             // Our side failed: transient, not stored, so the sender's retry is processed.
+            gateway.logInternalError((error as? FHIRBundleOperation.EntryFailure)?.cause ?? error, during: "FHIR $process-message")
             let failure = FHIRFailure(500, .transient, "the message could not be processed now; send it again later")
             let response = messageResponse(to: bundle, header: header, code: .transientError, outcome: failure.outcome, base: base)
             await gateway.auditFailure(who, "fhir.message", outcome: "failed", detail: ["message": messageID, "event": eventCode,

@@ -77,6 +77,9 @@ extension FHIRServer {
             return results
         } catch let e as FHIRBundleOperation.EntryFailure {
             discardAll()
+            if e.failure.status.code >= 500, !(e.cause is FHIRFailure) {
+                gateway.logInternalError(e.cause, during: "FHIR transaction entry \(e.index)")
+            }
             throw e.asRequestFailure
         } catch {
             discardAll()
