@@ -28,8 +28,7 @@ public enum PatientRepository {
     private static let columns = "id, family, given, birthDate, gender, deceased, deceasedAt, deceasedRecordedAt, mergedInto, updatedAt"
     private static let byID = "SELECT \(columns) FROM patient WHERE id = ?"
     private static let byIdentifier = """
-        SELECT \(columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-        FROM patientIdentifier i JOIN patient p ON p.id = i.patientId WHERE i.system = ? AND i.value = ?
+        SELECT \(columns) FROM patient WHERE id = (SELECT patientId FROM patientIdentifier WHERE system = ? AND value = ?)
         """
 
     /// A patient from a row of ``columns``, with its identifiers.
