@@ -99,7 +99,7 @@ extension Gateway {
             if patient.deceased && !wasDeceased { patient.deceasedRecordedAt = now }
             try PatientRepository.update(db, patient, attached: attached)
         } else {
-            try DicomInstanceStore.clearFlag(db, patient.id, flag: "unverified")
+            try DicomInstanceStore.clearFlag(db, patient.id, flag: DicomInstanceStore.unverified)
         }
         let dies = patient.deceased && !wasDeceased
         try audit(db, who, created ? "patient.create" : "patient.update", patient: patient.id,

@@ -134,6 +134,9 @@ public enum DicomInstanceStore {
 
     // MARK: patient flags
 
+    /// The flag of a patient created from a received object until the EHR side confirms it.
+    public static let unverified = "unverified"
+
     public static func flagPatient(_ db: Database, _ patientID: String, flag: String, detail: String, at: Date) throws {
         try db.execute(cached: "INSERT OR IGNORE INTO patientFlag (patientId, flag, detail, createdAt) VALUES (?, ?, ?, ?)",
                        [patientID, flag, detail, at])

@@ -31,7 +31,7 @@ extension Gateway {
         let (patient, key) = try await ensurePatient(identifier, by: who, via: source, newPatient: { id in
             Self.patient(id: id, identifier: identifier, from: object.attributes, at: self.clock())
         }, onCreate: { db, created in
-            try DicomInstanceStore.flagPatient(db, created.id, flag: "unverified",
+            try DicomInstanceStore.flagPatient(db, created.id, flag: DicomInstanceStore.unverified,
                                                detail: "created from a DICOM object received via \(source)", at: self.clock())
         })
         // An object that needed no cleaning is stored once and serves as both (one blob,

@@ -141,7 +141,7 @@ extension Gateway {
             let (patient, key) = try await ensurePatient(identifier, by: who, via: "stow", newPatient: { id in
                 Self.patient(id: id, identifier: identifier, from: attributes, at: self.clock())
             }, onCreate: { db, created in
-                try DicomInstanceStore.flagPatient(db, created.id, flag: "unverified",
+                try DicomInstanceStore.flagPatient(db, created.id, flag: DicomInstanceStore.unverified,
                                                    detail: "created from DICOMweb STOW-RS metadata", at: self.clock())
             })
             let request = UploadRequest(patient: identifier, stream: config.dicom.stream, bodySite: meta.bodySite,
